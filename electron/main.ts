@@ -1,0 +1,66 @@
+/**
+ * The Electron main process: a short, ordered bootstrap. Everything it wires is Electron-free
+ * (services/, phs/, log/) except the thin adapters in ipc.ts and platform/.
+ */
+import { app, ipcMain, session, shell, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createLogger } from './log/logger.ts';
+import { rotatingFileSink } from './log/rotating-file.ts';
+import { HashPool } from './phs/pool.ts';
+import { createDispatcher } from './services/dispatcher.ts';
+import { createHandlers } from './services/app-handlers.ts';
+import { PushQueue } from './services/push-queue.ts';
+import { pushSenderFor, registerIpc, type TrustedRenderer } from './ipc.ts';
+import { createMainWindow, hardenSession } from './platform/window.ts';
+import { loadWindowState, trackWindowState } from './platform/window-state.ts';
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let window: BrowserWindow | null = null;
+  const rendererIndex = join(app.getAppPath(), 'dist', 'renderer', 'index.html');
+  const rendererUrl = pathToFileURL(rendererIndex).href;
+  const isAppUrl = (url: string): boolean => url.split('#')[0] === rendererUrl;
+  const trusted: TrustedRenderer = { webContents: () => window?.webContents ?? null, isAppUrl };
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    const log = createLogger({ process: 'main', sinks: [rotatingFileSink({ file: join(app.getPath('userData'), 'logs', 'main.log') })] });
+    log.info('starting', { version: app.getVersion(), platform: process.platform });
+    hardenSession(session.defaultSession);
+
+    const pool = new HashPool();
+    const pushes = new PushQueue(log.child('push'));
+    const handlers = createHandlers({
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      pool,
+      pushes,
+      sendPush: pushSenderFor(trusted),
+      openExternal: (url) => shell.openExternal(url),
+    });
+    registerIpc(ipcMain, createDispatcher(handlers, log.child('ipc')), trusted, log.child('ipc'));
+
+    const stateFile = join(app.getPath('userData'), 'window-state.json');
+    window = createMainWindow({ preload: join(import.meta.dirname, 'preload.cjs'), state: loadWindowState(stateFile), isAppUrl, log });
+    trackWindowState(window, stateFile);
+    // A reload or a crashed renderer must say "ready" again before it gets pushes.
+    window.webContents.on('did-start-loading', () => pushes.notReady());
+    window.on('closed', () => (window = null));
+    void window.loadFile(rendererIndex);
+
+    app.on('window-all-closed', () => app.quit());
+    app.on('before-quit', () => void pool.close());
+  });
+}

@@ -1,0 +1,256 @@
+/**
+ * A worker_threads pool that turns batches of NT hashes into PHS wire strings.
+ * - sized to the cores; one synchronous PBKDF2 loop per worker keeps each core busy;
+ * - backpressure: `ready()` and `map()` bound the batches waiting for a worker;
+ * - cancellation by AbortSignal, a timeout per batch;
+ * - a worker that crashes is replaced and its batch re-run (it is kept until it settles).
+ * Secrets: hash() takes ownership of the NT hashes — it copies them and zeroes the caller's
+ * buffers at once; its own copy is zeroed when the batch settles, the worker's after use.
+ */
+import { availableParallelism } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { AppError, CancelledError, ErrorCode } from '../../shared/errors.ts';
+import { NT_HASH_LENGTH, PHS_ITERATIONS, SALT_LENGTH } from './orgid.ts';
+import { defaultWorkerFile } from './worker-file.ts';
+import { isHashReply, type HashReply, type HashRequest } from './worker-protocol.ts';
+import { PoolJob, type JobSettle } from './pool-job.ts';
+
+export interface HashItem {
+  readonly ntHash: Uint8Array;
+  /** 10 bytes; a fresh random salt is drawn when absent (the normal case). */
+  readonly salt?: Uint8Array;
+}
+
+export interface HashPoolOptions {
+  readonly size?: number;
+  readonly iterations?: number;
+  readonly batchTimeoutMs?: number;
+  /** How many times a batch is tried when its worker crashes. */
+  readonly maxAttempts?: number;
+  /** Batches allowed to wait for a worker before ready() holds producers back. */
+  readonly maxQueued?: number;
+  readonly workerFile?: URL | string;
+  readonly workerData?: unknown;
+}
+
+export interface PoolStats {
+  readonly workers: number;
+  readonly busy: number;
+  readonly queued: number;
+  readonly completedBatches: number;
+  readonly crashes: number;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  job: PoolJob | null;
+  dead: boolean;
+}
+
+export class HashPool {
+  readonly size: number;
+  readonly iterations: number;
+  private readonly options: Required<Omit<HashPoolOptions, 'workerData' | 'size' | 'iterations'>> & { workerData: unknown };
+  private readonly slots: Slot[] = [];
+  private readonly queue: PoolJob[] = [];
+  private readonly readyWaiters: (() => void)[] = [];
+  private nextBatchId = 1;
+  private completed = 0;
+  private crashes = 0;
+  private closed = false;
+
+  constructor(options: HashPoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? availableParallelism());
+    this.iterations = options.iterations ?? PHS_ITERATIONS;
+    this.options = {
+      batchTimeoutMs: options.batchTimeoutMs ?? 120_000,
+      maxAttempts: options.maxAttempts ?? 3,
+      maxQueued: options.maxQueued ?? this.size * 2,
+      workerFile: options.workerFile ?? defaultWorkerFile(),
+      workerData: options.workerData,
+    };
+    for (let i = 0; i < this.size; i++) this.spawn();
+  }
+
+  /** Wire strings for `items`, in order. See the class comment for who owns the NT hashes. */
+  hash(items: readonly HashItem[], opts: { signal?: AbortSignal } = {}): Promise<string[]> {
+    if (this.closed) return Promise.reject(poolClosed());
+    let packed: { ntHashes: Buffer; salts: Buffer };
+    try {
+      packed = packItems(items);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    const { ntHashes, salts } = packed;
+    return new Promise<string[]>((resolve, reject) => {
+      const settle: JobSettle = { resolve, reject };
+      const job = new PoolJob(this.nextBatchId++, items.length, ntHashes, salts, settle);
+      if (opts.signal?.aborted) return job.fail(new CancelledError());
+      opts.signal?.addEventListener('abort', () => this.abort(job), { once: true });
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  /** Resolves when fewer than maxQueued batches wait for a worker. */
+  ready(): Promise<void> {
+    if (this.queue.length < this.options.maxQueued || this.closed) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** Hashes batches pulled lazily from `source`, yielding results in source order. */
+  async *map(source: AsyncIterable<readonly HashItem[]> | Iterable<readonly HashItem[]>, opts: { signal?: AbortSignal } = {}): AsyncGenerator<string[]> {
+    const inFlight: Promise<string[]>[] = [];
+    const limit = this.size + this.options.maxQueued;
+    for await (const batch of source) {
+      inFlight.push(this.hash(batch, opts));
+      // Keep rejections from surfacing as unhandled while they wait their turn.
+      inFlight.at(-1)?.catch(() => undefined);
+      while (inFlight.length >= limit) yield await inFlight.shift()!;
+    }
+    while (inFlight.length > 0) yield await inFlight.shift()!;
+  }
+
+  stats(): PoolStats {
+    return {
+      workers: this.slots.length,
+      busy: this.slots.filter((s) => s.job !== null).length,
+      queued: this.queue.length,
+      completedBatches: this.completed,
+      crashes: this.crashes,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.fail(poolClosed());
+    const slots = this.slots.splice(0);
+    for (const slot of slots) {
+      slot.dead = true;
+      slot.job?.fail(poolClosed());
+      slot.job = null;
+    }
+    this.wakeReadyWaiters();
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): void {
+    const worker = new Worker(this.options.workerFile, { workerData: this.options.workerData });
+    const slot: Slot = { worker, job: null, dead: false };
+    worker.on('message', (message: unknown) => {
+      if (isHashReply(message)) this.onReply(slot, message);
+    });
+    worker.on('error', () => this.onWorkerDied(slot));
+    worker.on('exit', () => this.onWorkerDied(slot));
+    this.slots.push(slot);
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) break;
+      if (slot.job !== null || slot.dead) continue;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      job.start(this.options.batchTimeoutMs, () => this.onTimeout(slot, job));
+      const request: HashRequest = { type: 'hash', batchId: job.id, iterations: this.iterations, ntHashes: job.ntHashes, salts: job.salts };
+      slot.worker.postMessage(request);
+    }
+    this.wakeReadyWaiters();
+  }
+
+  private onReply(slot: Slot, reply: HashReply): void {
+    const job = slot.job;
+    if (!job || job.id !== reply.batchId) return;
+    slot.job = null;
+    if (reply.type === 'result') {
+      this.completed++;
+      job.succeed([...reply.wires]);
+    } else {
+      job.fail(new AppError(ErrorCode.Internal, `A hash batch failed: ${reply.message}`, 'Report this with the log file.'));
+    }
+    this.dispatch();
+  }
+
+  private onWorkerDied(slot: Slot): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    this.crashes++;
+    this.replace(slot);
+    const job = slot.job;
+    slot.job = null;
+    if (job) {
+      if (job.attempts < this.options.maxAttempts) {
+        job.requeue();
+        this.queue.unshift(job);
+      } else {
+        job.fail(new AppError(ErrorCode.WorkerCrashed, `A hash worker crashed ${job.attempts} times on the same batch.`, 'Check the machine for memory pressure, then retry; if it persists, report it with the log file.'));
+      }
+    }
+    this.dispatch();
+  }
+
+  private onTimeout(slot: Slot, job: PoolJob): void {
+    if (slot.job !== job) return;
+    slot.job = null;
+    this.killAndReplace(slot);
+    job.fail(new AppError(ErrorCode.Timeout, `A hash batch of ${job.count} took longer than ${this.options.batchTimeoutMs} ms.`, 'The machine may be overloaded: reduce other load or the batch size, then retry.'));
+    this.dispatch();
+  }
+
+  private abort(job: PoolJob): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    const slot = this.slots.find((s) => s.job === job);
+    if (slot) {
+      slot.job = null;
+      this.killAndReplace(slot);
+    }
+    job.fail(new CancelledError('The hash batch was cancelled.'));
+    this.dispatch();
+  }
+
+  private killAndReplace(slot: Slot): void {
+    slot.dead = true;
+    void slot.worker.terminate();
+    this.replace(slot);
+  }
+
+  private replace(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    if (!this.closed) this.spawn();
+  }
+
+  private wakeReadyWaiters(): void {
+    while (this.readyWaiters.length > 0 && (this.queue.length < this.options.maxQueued || this.closed)) {
+      this.readyWaiters.shift()!();
+    }
+  }
+}
+
+function poolClosed(): AppError {
+  return new AppError(ErrorCode.PoolClosed, 'The hash pool is shut down.', 'This happens while the app or engine stops; start it again.');
+}
+
+function packItems(items: readonly HashItem[]): { ntHashes: Buffer; salts: Buffer } {
+  const ntHashes = Buffer.alloc(items.length * NT_HASH_LENGTH);
+  const salts = Buffer.alloc(items.length * SALT_LENGTH);
+  items.forEach((item, i) => {
+    if (item.ntHash.length !== NT_HASH_LENGTH) {
+      ntHashes.fill(0);
+      throw new AppError(ErrorCode.InvalidArgument, `Item ${i}: an NT hash must be ${NT_HASH_LENGTH} bytes, got ${item.ntHash.length}.`, 'Pass the 16-byte NT hash read from the directory.');
+    }
+    const salt = item.salt ?? randomBytes(SALT_LENGTH);
+    if (salt.length !== SALT_LENGTH) {
+      ntHashes.fill(0);
+      throw new AppError(ErrorCode.InvalidArgument, `Item ${i}: a salt must be ${SALT_LENGTH} bytes, got ${salt.length}.`, 'Omit the salt to get a fresh random one.');
+    }
+    ntHashes.set(item.ntHash, i * NT_HASH_LENGTH);
+    salts.set(salt, i * SALT_LENGTH);
+  });
+  for (const item of items) item.ntHash.fill(0);
+  return { ntHashes, salts };
+}

@@ -1,0 +1,23 @@
+/** shell.openExternal is only for https links to the documentation and portals we name here. */
+import { AppError, ErrorCode } from '../../shared/errors.ts';
+
+export const ALLOWED_EXTERNAL_HOSTS: readonly string[] = [
+  'learn.microsoft.com',
+  'entra.microsoft.com',
+  'portal.azure.com',
+  'aka.ms',
+  'github.com',
+];
+
+export function checkExternalUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new AppError(ErrorCode.UrlNotAllowed, 'That link is not a valid URL.', 'Only documentation and portal links can be opened.');
+  }
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '' || !ALLOWED_EXTERNAL_HOSTS.includes(url.hostname)) {
+    throw new AppError(ErrorCode.UrlNotAllowed, `Links to ${url.protocol}//${url.hostname} are not opened by this app.`, `Only https links to ${ALLOWED_EXTERNAL_HOSTS.join(', ')} are opened.`);
+  }
+  return url;
+}

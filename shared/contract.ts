@@ -1,0 +1,69 @@
+/**
+ * The one typed IPC contract. Every channel between renderer and main is declared here with
+ * the schema of its request and response; events pushed from main are declared with theirs.
+ * The preload exposes exactly these channels; main validates every request against them.
+ */
+import { z } from 'zod';
+
+const empty = z.strictObject({});
+
+export const invokeContract = {
+  'app:info': {
+    request: empty,
+    response: z.strictObject({
+      name: z.string(),
+      version: z.string(),
+      platform: z.string(),
+      hashWorkers: z.number().int().nonnegative(),
+    }),
+  },
+  /** The renderer says it is ready to receive pushes; queued pushes are flushed. */
+  'app:ready': {
+    request: empty,
+    response: z.strictObject({ flushed: z.number().int().nonnegative() }),
+  },
+  'shell:openExternal': {
+    request: z.strictObject({ url: z.string().max(2048) }),
+    response: z.strictObject({ opened: z.literal(true) }),
+  },
+  /** Runs the PHS known-answer vectors through the real worker pool. */
+  'phs:selfTest': {
+    request: empty,
+    response: z.strictObject({
+      passed: z.boolean(),
+      vectors: z.number().int().nonnegative(),
+      workers: z.number().int().nonnegative(),
+      millis: z.number().nonnegative(),
+    }),
+  },
+} as const;
+
+export const eventContract = {
+  'app:notice': z.strictObject({
+    level: z.enum(['info', 'warning', 'error']),
+    message: z.string(),
+    remediation: z.string().optional(),
+  }),
+  'phs:poolStatus': z.strictObject({
+    workers: z.number().int().nonnegative(),
+    busy: z.number().int().nonnegative(),
+    queued: z.number().int().nonnegative(),
+  }),
+} as const;
+
+export type InvokeChannel = keyof typeof invokeContract;
+export type EventChannel = keyof typeof eventContract;
+export type RequestOf<C extends InvokeChannel> = z.infer<(typeof invokeContract)[C]['request']>;
+export type ResponseOf<C extends InvokeChannel> = z.infer<(typeof invokeContract)[C]['response']>;
+export type EventOf<E extends EventChannel> = z.infer<(typeof eventContract)[E]>;
+
+export const invokeChannels = Object.keys(invokeContract) as readonly InvokeChannel[];
+export const eventChannels = Object.keys(eventContract) as readonly EventChannel[];
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && Object.hasOwn(invokeContract, value);
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && Object.hasOwn(eventContract, value);
+}

@@ -1,0 +1,91 @@
+/**
+ * The one error shape that crosses process boundaries (IPC, CLI output, logs).
+ * Every failure the user can see has a stable `code`, a message that says what is wrong
+ * and a remediation that says how to fix it. Cancellation is a code too, but never shown.
+ */
+
+export const ErrorCode = {
+  InvalidArgument: 'INVALID_ARGUMENT',
+  UnknownChannel: 'UNKNOWN_CHANNEL',
+  UntrustedSender: 'UNTRUSTED_SENDER',
+  Cancelled: 'CANCELLED',
+  Timeout: 'TIMEOUT',
+  WorkerCrashed: 'WORKER_CRASHED',
+  PoolClosed: 'POOL_CLOSED',
+  UrlNotAllowed: 'URL_NOT_ALLOWED',
+  WireFormat: 'WIRE_FORMAT',
+  NtlmMalformed: 'NTLM_MALFORMED',
+  NtlmUnsupported: 'NTLM_UNSUPPORTED',
+  NtlmAuthFailed: 'NTLM_AUTH_FAILED',
+  NtlmBadSignature: 'NTLM_BAD_SIGNATURE',
+  SecretMalformed: 'SECRET_MALFORMED',
+  SecretChecksum: 'SECRET_CHECKSUM',
+  Internal: 'INTERNAL',
+  LabFailed: 'LAB_FAILED',
+  NdrMalformed: 'NDR_MALFORMED',
+  RpcMalformed: 'RPC_MALFORMED',
+  RpcFault: 'RPC_FAULT',
+  RpcBindRejected: 'RPC_BIND_REJECTED',
+  RpcTimeout: 'RPC_TIMEOUT',
+  RpcConnectionLost: 'RPC_CONNECTION_LOST',
+  RpcUnreachable: 'RPC_UNREACHABLE',
+  RpcEndpointNotRegistered: 'RPC_ENDPOINT_NOT_REGISTERED',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface AppErrorShape {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly remediation: string;
+}
+
+export class AppError extends Error implements AppErrorShape {
+  readonly code: ErrorCode;
+  readonly remediation: string;
+
+  constructor(code: ErrorCode, message: string, remediation: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.remediation = remediation;
+  }
+
+  toShape(): AppErrorShape {
+    return { code: this.code, message: this.message, remediation: this.remediation };
+  }
+}
+
+export class CancelledError extends AppError {
+  constructor(message = 'The operation was cancelled.') {
+    super(ErrorCode.Cancelled, message, 'Nothing to do: it was cancelled on request.');
+    this.name = 'CancelledError';
+  }
+}
+
+export function isCancelled(error: unknown): boolean {
+  return error instanceof AppError && error.code === ErrorCode.Cancelled;
+}
+
+const knownCodes = new Set<string>(Object.values(ErrorCode));
+
+/** Rebuilds an AppError from its serialised shape (the receiving side of IPC). */
+export function fromShape(shape: AppErrorShape): AppError {
+  const code = knownCodes.has(shape.code) ? shape.code : ErrorCode.Internal;
+  return code === ErrorCode.Cancelled
+    ? new CancelledError(shape.message)
+    : new AppError(code, shape.message, shape.remediation);
+}
+
+/**
+ * Turns anything thrown into the shape that may leave the process. Unknown errors are NOT
+ * passed through verbatim: their message may carry data we never want to show (paths, secrets).
+ */
+export function toShape(error: unknown): AppErrorShape {
+  if (error instanceof AppError) return error.toShape();
+  return {
+    code: ErrorCode.Internal,
+    message: 'An unexpected internal error occurred.',
+    remediation: 'Retry the operation. If it happens again, export the log file and report it.',
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * A stand-in for the `electron` module (whose binary cannot be downloaded here): records what
+ * the adapters ask of it so tests can check window hardening, IPC registration and the preload.
+ */
+import { EventEmitter } from 'node:events';
+
+type Listener = (...args: unknown[]) => unknown;
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  destroyed = false;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static created: BrowserWindow[] = [];
+  readonly options: Record<string, unknown>;
+  readonly webContents = new FakeWebContents();
+  maximized = false;
+  constructor(options: Record<string, unknown>) {
+    super();
+    this.options = options;
+    BrowserWindow.created.push(this);
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  show(): void {}
+}
+
+export const shell = {
+  opened: [] as string[],
+  openExternal(url: string): Promise<void> {
+    shell.opened.push(url);
+    return Promise.resolve();
+  },
+};
+
+export const ipcMain = {
+  handlers: new Map<string, Listener>(),
+  handle(channel: string, listener: Listener): void {
+    ipcMain.handlers.set(channel, listener);
+  },
+};
+
+export const ipcRenderer = {
+  invoked: [] as { channel: string; request: unknown }[],
+  listeners: new Map<string, Set<Listener>>(),
+  invoke(channel: string, request: unknown): Promise<unknown> {
+    ipcRenderer.invoked.push({ channel, request });
+    return Promise.resolve({ ok: true, value: { echoed: channel } });
+  },
+  on(channel: string, listener: Listener): void {
+    if (!ipcRenderer.listeners.has(channel)) ipcRenderer.listeners.set(channel, new Set());
+    ipcRenderer.listeners.get(channel)!.add(listener);
+  },
+  removeListener(channel: string, listener: Listener): void {
+    ipcRenderer.listeners.get(channel)?.delete(listener);
+  },
+};
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown): void {
+    contextBridge.exposed.set(key, api);
+  },
+};
+
+export const screen = {
+  getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+  getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+};
+
+export default { BrowserWindow, shell, ipcMain, ipcRenderer, contextBridge, screen };
