@@ -5,5 +5,8 @@
  */
 export function defaultWorkerFile(): URL {
   const fromSource = import.meta.url.endsWith('.ts');
-  return new URL(fromSource ? './hash-worker.ts' : './hash-worker.mjs', import.meta.url);
+  const url = new URL(fromSource ? './hash-worker.ts' : './hash-worker.mjs', import.meta.url);
+  // In a packaged app the worker is unpacked beside the asar archive (electron-builder.yml):
+  // worker threads cannot load their script from inside an asar.
+  return new URL(url.href.replace('/app.asar/', '/app.asar.unpacked/'));
 }
