@@ -56,7 +56,9 @@ if (!app.requestSingleInstanceLock()) {
     window = createMainWindow({ preload: join(import.meta.dirname, 'preload.cjs'), state: loadWindowState(stateFile), isAppUrl, log });
     trackWindowState(window, stateFile);
     // A reload or a crashed renderer must say "ready" again before it gets pushes.
-    window.webContents.on('did-start-loading', () => pushes.notReady());
+    window.webContents.on('did-start-navigation', (_event, _url, isInPlace, isMainFrame) => {
+      if (isMainFrame && !isInPlace) pushes.notReady();
+    });
     window.on('closed', () => (window = null));
     void window.loadFile(rendererIndex);
 

@@ -1,0 +1,178 @@
+/**
+ * The end-to-end harness: the built renderer in Debian Chromium, wired to the REAL main-side
+ * services built exactly as electron/main.ts builds them (hash pool, push queue, handlers,
+ * dispatcher). Only the Electron transport is replaced: `exposeBinding` stands in for
+ * ipcRenderer.invoke, `page.evaluate` for webContents.send, and openExternal records URLs.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { EventChannel } from '../../shared/contract.ts';
+import { ErrorCode } from '../../shared/errors.ts';
+import type { Envelope } from '../../shared/ipc-envelope.ts';
+import { createLogger, memorySink, type Logger } from '../../electron/log/logger.ts';
+import { HashPool } from '../../electron/phs/pool.ts';
+import { createHandlers } from '../../electron/services/app-handlers.ts';
+import { createDispatcher } from '../../electron/services/dispatcher.ts';
+import { PushQueue } from '../../electron/services/push-queue.ts';
+import { emitInPage, installBridge } from './bridge-init.ts';
+import { launchChromium } from './chromium.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+
+export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+const PAGE_TIMEOUT_MS = 10_000;
+
+export interface OpenOptions {
+  /** The hash route to load, e.g. 'scope'; omit for the bare index.html. */
+  readonly route?: string;
+  /** false: create the page and services but load nothing yet (to queue pushes first). */
+  readonly load?: boolean;
+  readonly viewport?: { readonly width: number; readonly height: number };
+  readonly colorScheme?: 'light' | 'dark';
+}
+
+export interface AppSession {
+  readonly page: Page;
+  readonly pushes: PushQueue;
+  /** URLs main was asked to open in the system browser (the real shell cannot run here). */
+  readonly openedUrls: readonly string[];
+  /** Every IPC call the page made, with main's reply. */
+  readonly calls: readonly { readonly channel: unknown; readonly reply: Envelope<unknown> }[];
+  /** Uncaught page errors and console errors: a healthy page has none. */
+  readonly pageErrors: readonly string[];
+  load(route?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Harness {
+  readonly origin: string;
+  readonly pool: HashPool;
+  readonly logLines: readonly string[];
+  openApp(options?: OpenOptions): Promise<AppSession>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(`${RENDERER_DIR}index.html`)) {
+    throw new Error(
+      `The renderer is not built (${RENDERER_DIR}index.html is missing): run npm run build first.`,
+    );
+  }
+  const sink = memorySink();
+  const log = createLogger({ process: 'e2e', sinks: [sink] });
+  const server = await serveStatic(RENDERER_DIR);
+  const pool = new HashPool({ size: 2 });
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await Promise.all([pool.close(), server.close()]);
+    throw error;
+  }
+  const sessions = new Set<AppSession>();
+  return {
+    origin: server.origin,
+    pool,
+    logLines: sink.lines,
+    openApp: async (options = {}) => {
+      const session = await openSession(browser, server, pool, log, options);
+      sessions.add(session);
+      const close = async (): Promise<void> => {
+        sessions.delete(session);
+        await session.close();
+      };
+      return { ...session, close };
+    },
+    close: async () => {
+      await Promise.allSettled([...sessions].map((s) => s.close()));
+      await browser.close().catch(() => undefined);
+      await Promise.allSettled([pool.close(), server.close()]);
+    },
+  };
+}
+
+async function openSession(
+  browser: Browser,
+  server: StaticServer,
+  pool: HashPool,
+  log: Logger,
+  options: OpenOptions,
+): Promise<AppSession> {
+  const context: BrowserContext = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+  page.setDefaultNavigationTimeout(PAGE_TIMEOUT_MS);
+  const openedUrls: string[] = [];
+  const calls: { channel: unknown; reply: Envelope<unknown> }[] = [];
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+
+  const sessionLog = log.child('session');
+  const pushes = new PushQueue(sessionLog);
+  const sendPush = (channel: EventChannel, payload: unknown): void => {
+    page
+      .evaluate(emitInPage, { channel, payload })
+      .catch((error: unknown) =>
+        sessionLog.warn('a push did not reach the page', { channel, error: String(error) }),
+      );
+  };
+  const handlers = createHandlers({
+    name: 'PHS Sync',
+    version: '0.1.0-e2e',
+    platform: process.platform,
+    pool,
+    pushes,
+    sendPush,
+    openExternal: async (url) => void openedUrls.push(url),
+  });
+  const dispatch = createDispatcher(handlers, sessionLog);
+
+  await page.exposeBinding('__phsInvoke', async (source, channel: unknown, request: unknown) => {
+    // As main does for ipcMain: answer only the app's own page, in its top frame.
+    const trusted =
+      source.frame === source.page.mainFrame() && new URL(source.frame.url()).origin === server.origin;
+    const reply: Envelope<unknown> = trusted
+      ? await dispatch(channel, request)
+      : {
+          ok: false,
+          error: {
+            code: ErrorCode.UntrustedSender,
+            message: 'This page may not call the app.',
+            remediation: 'None: only the app window may.',
+          },
+        };
+    calls.push({ channel, reply });
+    return reply;
+  });
+  await page.addInitScript(installBridge);
+  // A new document is a new renderer: it must say ready again before it gets pushes (main does
+  // this on did-start-navigation). Hash changes are not document requests, so they keep it ready.
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) pushes.notReady();
+  });
+
+  const load = async (route?: string): Promise<void> => {
+    await page.goto(`${server.origin}/${route === undefined ? '' : `#/${route}`}`);
+  };
+  if (options.load !== false) await load(options.route);
+
+  return {
+    page,
+    pushes,
+    openedUrls,
+    calls,
+    pageErrors,
+    load,
+    close: async () => {
+      pushes.notReady();
+      await context.close().catch(() => undefined);
+    },
+  };
+}
