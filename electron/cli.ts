@@ -4,12 +4,14 @@
  */
 import { AppError } from '../shared/errors.ts';
 import { hashCommand, HASH_HELP } from './cli/hash-command.ts';
+import { tenantCommand, TENANT_HELP } from './cli/tenant-command.ts';
 import { ExitCode, UsageError, printError, type CliIo } from './cli/io.ts';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<ExitCode>;
 
 const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly summary: string; readonly help: string }>> = {
   hash: { run: hashCommand, summary: 'print the PHS wire string for a password or NT hash', help: HASH_HELP },
+  tenant: { run: tenantCommand, summary: 'sign in to the Entra tenant, show it, sign out', help: TENANT_HELP },
 };
 
 export const MAIN_HELP = `phs — password hash synchronization from Active Directory to Microsoft Entra ID

@@ -1,0 +1,67 @@
+/**
+ * MSAL's token cache persisted in one file, sealed by a SecretBox: read and opened before each
+ * cache access, sealed and written atomically (mode 0600) after a change. A cache that cannot be
+ * opened (other key, damaged) reads as empty — the user signs in again and it is replaced — but a
+ * box that cannot encrypt at all (no OS secret store) stops the operation with its error.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
+import { AppError, ErrorCode } from '../../shared/errors.ts';
+import type { Logger } from '../log/logger.ts';
+import type { SecretBox } from './secret-box.ts';
+
+export class EncryptedFileCache implements ICachePlugin {
+  readonly #file: string;
+  readonly #box: SecretBox;
+  readonly #log: Logger;
+
+  constructor(file: string, box: SecretBox, log: Logger) {
+    this.#file = file;
+    this.#box = box;
+    this.#log = log;
+  }
+
+  get file(): string {
+    return this.#file;
+  }
+
+  async beforeCacheAccess(context: TokenCacheContext): Promise<void> {
+    let sealed: Buffer;
+    try {
+      sealed = readFileSync(this.#file);
+    } catch {
+      return; // no cache yet
+    }
+    try {
+      const plain = await this.#box.decrypt(sealed);
+      context.tokenCache.deserialize(plain.toString('utf8'));
+      plain.fill(0);
+    } catch (error) {
+      if (error instanceof AppError && error.code === ErrorCode.TokenCacheCorrupt) {
+        this.#log.warn('token cache unreadable; treating it as empty', { file: this.#file });
+        return;
+      }
+      throw error;
+    }
+  }
+
+  async afterCacheAccess(context: TokenCacheContext): Promise<void> {
+    if (!context.cacheHasChanged) return;
+    const plain = Buffer.from(context.tokenCache.serialize(), 'utf8');
+    try {
+      const sealed = await this.#box.encrypt(plain);
+      mkdirSync(dirname(this.#file), { recursive: true, mode: 0o700 });
+      const tmp = `${this.#file}.${process.pid}.tmp`;
+      writeFileSync(tmp, sealed, { mode: 0o600 });
+      renameSync(tmp, this.#file);
+    } finally {
+      plain.fill(0);
+    }
+  }
+
+  /** Removes the file (sign-out of every account in it). */
+  remove(): void {
+    rmSync(this.#file, { force: true });
+  }
+}
