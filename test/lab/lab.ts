@@ -8,6 +8,7 @@ import * as cfg from './config.ts';
 import { BULK_MAX } from './bulk.ts';
 import { labDown, labSeedBulk, labStatus, labUp } from './control.ts';
 import { probeTcp } from './ports.ts';
+import { runTenantEmulator } from './tenant-launch.ts';
 
 const HELP = `Usage: npm run lab -- <command> [options]     (or: node test/lab/lab.ts <command>)
 
@@ -20,6 +21,10 @@ Commands:
   status              running or stopped, pid, ports, lab.json path. Exit 0 if running, 1 if not.
   seed-bulk --count N [--connections 4]
                       create users bulk00000… in OU=Bulk,OU=Sync (skips existing ones).
+  tenant [--port N] [--state file] …
+                      run the HTTPS tenant emulator (Entra sign-in, Graph, credentials) in the
+                      foreground until Ctrl-C; prints the path of its JSON (.lab/tenant/tenant.json).
+                      "npm run lab -- tenant --help" lists its options.
 
 Files live in <repo>/.lab (override with PHS_LAB_DIR): dc/ (the provisioned DC), lab.json
 (how to reach it: URLs, CA file, accounts and passwords), samba.log, samba.pid.
@@ -61,6 +66,7 @@ function parse(argv: readonly string[]) {
 }
 
 async function run(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'tenant') return runTenantEmulator(argv.slice(1));
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
