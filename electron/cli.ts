@@ -6,12 +6,55 @@ import { AppError } from '../shared/errors.ts';
 import { hashCommand, HASH_HELP } from './cli/hash-command.ts';
 import { tenantCommand, TENANT_HELP } from './cli/tenant-command.ts';
 import { ExitCode, UsageError, printError, type CliIo } from './cli/io.ts';
+import { ENGINE_HELP, ENGINE_SUMMARY, type EngineCommandName } from './engine/cli-help.ts';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<ExitCode>;
 
-const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly summary: string; readonly help: string }>> = {
+/** The engine commands load the engine (and its dependencies) only when one of them runs. */
+function engine(name: EngineCommandName): Command {
+  return async (args, io) => {
+    const [{ engineCommand }, { openEngine }, { createLogger, stderrSink }] = await Promise.all([
+      import('./engine/cli-commands.ts'),
+      import('./host/open-engine.ts'),
+      import('./log/logger.ts'),
+    ]);
+    const logger = createLogger({
+      process: 'cli',
+      sinks: [stderrSink()],
+      level: process.env['PHS_LOG_LEVEL'] === 'debug' ? 'debug' : 'warn',
+    });
+    return engineCommand(name, { open: (config, o) => openEngine(config, { ...o, logger }) })(args, io);
+  };
+}
+
+function engineEntry(name: EngineCommandName): {
+  readonly run: Command;
+  readonly summary: string;
+  readonly help: string;
+} {
+  return { run: engine(name), summary: ENGINE_SUMMARY[name], help: ENGINE_HELP[name] };
+}
+
+const COMMANDS: Readonly<
+  Record<string, { readonly run: Command; readonly summary: string; readonly help: string }>
+> = {
   hash: { run: hashCommand, summary: 'print the PHS wire string for a password or NT hash', help: HASH_HELP },
-  tenant: { run: tenantCommand, summary: 'sign in to the Entra tenant, show it, sign out', help: TENANT_HELP },
+  ad: {
+    run: async (args, io) => (await import('./cli/ad-command.ts')).adCommand(args, io),
+    summary: 'Active Directory: test the connection and rights, list users, read one credential',
+    help: 'Usage: phs ad <test|users|credential> --directory <file.json> [options]. Run "phs ad --help" for details.',
+  },
+  tenant: {
+    run: tenantCommand,
+    summary: 'sign in to the Entra tenant, show it, sign out',
+    help: TENANT_HELP,
+  },
+  enable: engineEntry('enable'),
+  sync: engineEntry('sync'),
+  run: engineEntry('run'),
+  status: engineEntry('status'),
+  diagnose: engineEntry('diagnose'),
+  disable: engineEntry('disable'),
 };
 
 export const MAIN_HELP = `phs — password hash synchronization from Active Directory to Microsoft Entra ID

@@ -1,0 +1,121 @@
+/**
+ * `phs ad credential`: the PHS wire string for one user's current password, read from the DC by
+ * directory replication (MS-DRSR, a single-object read). The NT hash never leaves this process:
+ * it goes straight into the PHS transform and is wiped; only the wire string is printed.
+ */
+import { parseArgs } from 'node:util';
+import { AppError, ErrorCode } from '../../shared/errors.ts';
+import { SALT_BYTES, checkHex, checkIterations } from '../../shared/validators.ts';
+import { DrsrClient } from '../directory/drsr/index.ts';
+import { PHS_ITERATIONS, newSalt, wireFromNtHash } from '../phs/orgid.ts';
+import { loadDirectoryConfig, PASSWORD_ENV } from './ad-config.ts';
+import { cliLogger } from './ad-session.ts';
+import { ExitCode, UsageError, printError, type CliIo } from './io.ts';
+
+export const AD_CREDENTIAL_HELP = `Usage: phs ad credential --directory <file.json> --user <name> [--salt <20 hex>] [--iterations N]
+
+Reads one user's current NT hash from the domain controller by directory replication
+(MS-DRSR GetNCChanges, single object) and prints the PHS wire string that would be sent to
+Microsoft Entra ID for it, in the format of "phs hash":
+  v1;PPH1_MD4,<salt>,<iterations>,<key>;
+The NT hash itself is never printed.
+
+The account in the directory file needs "Replicating Directory Changes" and "Replicating
+Directory Changes All" on the domain. Its username must be DOMAIN\\name or name@domain (RPC
+authenticates with NTLM, which cannot use a DN). The DC's RPC endpoint mapper (TCP 135) and
+its dynamic RPC port must be reachable; the host is taken from the directory file's url.
+
+Options:
+  --directory <file>  the directory file (see "phs ad test --help"; password also from ${PASSWORD_ENV})
+  --user <name>       sAMAccountName, DOMAIN\\name, userPrincipalName (user@domain) or DN
+  --salt <hex>        the 10-byte salt as 20 hex digits (default: a fresh random salt)
+  --iterations <N>    PBKDF2 iterations (default ${PHS_ITERATIONS})
+  --verbose           log the replication steps to standard error (never a hash or key)
+  -h, --help          show this help
+
+Exit codes: 0 printed, 2 bad input or connection failure, 3 the account lacks a replication
+right, 4 the user has no password.`;
+
+export async function adCredentialCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      directory: { type: 'string' },
+      user: { type: 'string' },
+      salt: { type: 'string' },
+      iterations: { type: 'string' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    io.stdout.write(`${AD_CREDENTIAL_HELP}\n`);
+    return ExitCode.Ok;
+  }
+  if (values.directory === undefined) throw new UsageError('--directory <file.json> is required.');
+  if (values.user === undefined || values.user.trim() === '')
+    throw new UsageError('--user <name> is required.');
+  const salt = parseSalt(values.salt);
+  const iterations = parseIterations(values.iterations);
+  const config = loadDirectoryConfig(values.directory);
+  const account = ntlmAccount(config.credentials.username);
+  const client = await DrsrClient.connect({
+    host: config.settings.host,
+    ...account,
+    password: config.credentials.password,
+    log: cliLogger(io, values.verbose === true),
+    ...(config.settings.timeoutMs === undefined ? {} : { timeoutMs: config.settings.timeoutMs }),
+  });
+  try {
+    const user = await client.readUser((await client.findUser(values.user)).dn);
+    if (user.ntHash === null) {
+      printError(
+        io,
+        `${user.sAMAccountName ?? user.dn} has no password, so there is no hash to synchronise.`,
+        'Set a password for the account if it should sign in to the cloud.',
+      );
+      return ExitCode.NoPassword;
+    }
+    try {
+      io.stdout.write(`${wireFromNtHash(user.ntHash, salt, iterations)}\n`);
+    } finally {
+      user.ntHash.fill(0);
+    }
+    return ExitCode.Ok;
+  } catch (error) {
+    if (error instanceof AppError && error.code === ErrorCode.DrsrMissingRights) {
+      printError(io, error.message, error.remediation);
+      return ExitCode.MissingRights;
+    }
+    throw error;
+  } finally {
+    await client.close();
+  }
+}
+
+/** DOMAIN\name → NTLM user and domain; a UPN goes as the user name with an empty domain. */
+export function ntlmAccount(username: string): { readonly username: string; readonly domain: string } {
+  const slash = username.indexOf('\\');
+  if (slash > 0 && slash < username.length - 1)
+    return { domain: username.slice(0, slash), username: username.slice(slash + 1) };
+  if (/^[^@\s]+@[^@\s]+$/.test(username)) return { username, domain: '' };
+  throw new UsageError(
+    `the username "${username}" cannot be used for RPC: write it as DOMAIN\\name or name@domain in the directory file.`,
+  );
+}
+
+function parseSalt(value: string | undefined): Buffer {
+  if (value === undefined) return newSalt();
+  const problem = checkHex(value, SALT_BYTES, '--salt');
+  if (problem) throw new UsageError(problem);
+  return Buffer.from(value, 'hex');
+}
+
+function parseIterations(value: string | undefined): number {
+  if (value === undefined) return PHS_ITERATIONS;
+  const problem = checkIterations(value);
+  if (problem) throw new UsageError(`--${problem}`);
+  return Number(value);
+}
