@@ -5,12 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import { SALT_BYTES, checkHex, checkIterations } from '../../shared/validators.ts';
+import { SALT_BYTES } from '../../shared/validators.ts';
 import { DrsrClient } from '../directory/drsr/index.ts';
 import { PHS_ITERATIONS, newSalt, wireFromNtHash } from '../phs/orgid.ts';
 import { loadDirectoryConfig, PASSWORD_ENV } from './ad-config.ts';
 import { cliLogger } from './ad-session.ts';
 import { ExitCode, UsageError, printError, type CliIo } from './io.ts';
+import { parseHexOption, parseIterations } from './hash-command.ts';
 
 export const AD_CREDENTIAL_HELP = `Usage: phs ad credential --directory <file.json> --user <name> [--salt <20 hex>] [--iterations N]
 
@@ -57,7 +58,7 @@ export async function adCredentialCommand(args: readonly string[], io: CliIo): P
   if (values.directory === undefined) throw new UsageError('--directory <file.json> is required.');
   if (values.user === undefined || values.user.trim() === '')
     throw new UsageError('--user <name> is required.');
-  const salt = parseSalt(values.salt);
+  const salt = parseHexOption(values.salt, SALT_BYTES, '--salt') ?? newSalt();
   const iterations = parseIterations(values.iterations);
   const config = loadDirectoryConfig(values.directory);
   const account = ntlmAccount(config.credentials.username);
@@ -106,16 +107,3 @@ export function ntlmAccount(username: string): { readonly username: string; read
   );
 }
 
-function parseSalt(value: string | undefined): Buffer {
-  if (value === undefined) return newSalt();
-  const problem = checkHex(value, SALT_BYTES, '--salt');
-  if (problem) throw new UsageError(problem);
-  return Buffer.from(value, 'hex');
-}
-
-function parseIterations(value: string | undefined): number {
-  if (value === undefined) return PHS_ITERATIONS;
-  const problem = checkIterations(value);
-  if (problem) throw new UsageError(`--${problem}`);
-  return Number(value);
-}

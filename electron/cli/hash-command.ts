@@ -55,14 +55,16 @@ export async function hashCommand(args: readonly string[], io: CliIo): Promise<E
   return ExitCode.Ok;
 }
 
-function parseHexOption(value: string | undefined, bytes: number, name: string): Buffer | undefined {
+/** A hex option of a fixed byte length (undefined when absent); a usage error names what is wrong. */
+export function parseHexOption(value: string | undefined, bytes: number, name: string): Buffer | undefined {
   if (value === undefined) return undefined;
   const problem = checkHex(value, bytes, name);
   if (problem) throw new UsageError(problem);
   return Buffer.from(value, 'hex');
 }
 
-function parseIterations(value: string | undefined): number {
+/** --iterations, defaulting to the PHS standard of 1000. */
+export function parseIterations(value: string | undefined): number {
   if (value === undefined) return PHS_ITERATIONS;
   const problem = checkIterations(value);
   if (problem) throw new UsageError(`--${problem}`);
