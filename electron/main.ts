@@ -1,8 +1,8 @@
 /**
  * The Electron main process: a short, ordered bootstrap. Everything it wires is Electron-free
- * (services/, phs/, log/) except the thin adapters in ipc.ts and platform/.
+ * (services/, phs/, log/, directory/, tenant/) except the thin adapters in ipc.ts and platform/.
  */
-import { app, ipcMain, session, shell, type BrowserWindow } from 'electron';
+import { app, clipboard, ipcMain, session, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLogger } from './log/logger.ts';
@@ -11,7 +11,10 @@ import { HashPool } from './phs/pool.ts';
 import { createDispatcher } from './services/dispatcher.ts';
 import { createHandlers } from './services/app-handlers.ts';
 import { PushQueue } from './services/push-queue.ts';
+import { createWizardServices } from './services/wizard-services.ts';
 import { pushSenderFor, registerIpc, type TrustedRenderer } from './ipc.ts';
+import { chooseCaFile } from './platform/dialogs.ts';
+import { createSafeStorageBox } from './platform/safe-storage-box.ts';
 import { createMainWindow, hardenSession } from './platform/window.ts';
 import { loadWindowState, trackWindowState } from './platform/window-state.ts';
 
@@ -35,24 +38,40 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    const log = createLogger({ process: 'main', sinks: [rotatingFileSink({ file: join(app.getPath('userData'), 'logs', 'main.log') })] });
+    const userData = app.getPath('userData');
+    const log = createLogger({ process: 'main', sinks: [rotatingFileSink({ file: join(userData, 'logs', 'main.log') })] });
     log.info('starting', { version: app.getVersion(), platform: process.platform });
     hardenSession(session.defaultSession);
 
     const pool = new HashPool();
     const pushes = new PushQueue(log.child('push'));
-    const handlers = createHandlers({
-      name: app.getName(),
-      version: app.getVersion(),
-      platform: process.platform,
-      pool,
+    const sendPush = pushSenderFor(trusted);
+    // The wizard: settings, sealed secrets and token cache under userData; sign-in in the system browser.
+    // The engine's wiring connects the first full sync here: wizard.wizard.connectFirstSync(port).
+    const wizard = createWizardServices({
+      userDataDir: userData,
+      secretBox: createSafeStorageBox(),
       pushes,
-      sendPush: pushSenderFor(trusted),
-      openExternal: (url) => shell.openExternal(url),
+      log,
+      openBrowser: (url) => shell.openExternal(url),
+      chooseCaFile: (purpose) => chooseCaFile(window, purpose),
+      writeClipboard: async (text) => clipboard.writeText(text),
     });
+    const handlers = {
+      ...createHandlers({
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        pool,
+        pushes,
+        sendPush,
+        openExternal: (url) => shell.openExternal(url),
+      }),
+      ...wizard.handlers,
+    };
     registerIpc(ipcMain, createDispatcher(handlers, log.child('ipc')), trusted, log.child('ipc'));
 
-    const stateFile = join(app.getPath('userData'), 'window-state.json');
+    const stateFile = join(userData, 'window-state.json');
     window = createMainWindow({ preload: join(import.meta.dirname, 'preload.cjs'), state: loadWindowState(stateFile), isAppUrl, log });
     trackWindowState(window, stateFile);
     // A reload or a crashed renderer must say "ready" again before it gets pushes.
@@ -63,6 +82,9 @@ if (!app.requestSingleInstanceLock()) {
     void window.loadFile(rendererIndex);
 
     app.on('window-all-closed', () => app.quit());
-    app.on('before-quit', () => void pool.close());
+    app.on('before-quit', () => {
+      void wizard.close();
+      void pool.close();
+    });
   });
 }

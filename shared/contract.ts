@@ -4,10 +4,11 @@
  * The preload exposes exactly these channels; main validates every request against them.
  */
 import { z } from 'zod';
+import { wizardEventContract, wizardInvokeContract } from './wizard-contract.ts';
 
 const empty = z.strictObject({});
 
-export const invokeContract = {
+const appInvokeContract = {
   'app:info': {
     request: empty,
     response: z.strictObject({
@@ -38,6 +39,11 @@ export const invokeContract = {
   },
 } as const;
 
+export const invokeContract = { ...appInvokeContract, ...wizardInvokeContract } as const;
+
+export type AppChannel = keyof typeof appInvokeContract;
+export type WizardChannel = keyof typeof wizardInvokeContract;
+
 export const eventContract = {
   'app:notice': z.strictObject({
     level: z.enum(['info', 'warning', 'error']),
@@ -49,6 +55,7 @@ export const eventContract = {
     busy: z.number().int().nonnegative(),
     queued: z.number().int().nonnegative(),
   }),
+  ...wizardEventContract,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeContract;

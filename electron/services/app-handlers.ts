@@ -2,7 +2,8 @@
 import type { HashPool } from '../phs/pool.ts';
 import { runSelfTest } from '../phs/self-test.ts';
 import { checkExternalUrl } from './external-url.ts';
-import type { Handlers } from './dispatcher.ts';
+import type { AppChannel } from '../../shared/contract.ts';
+import type { HandlersFor } from './dispatcher.ts';
 import type { PushQueue, PushSender } from './push-queue.ts';
 
 export interface AppDeps {
@@ -16,7 +17,7 @@ export interface AppDeps {
   readonly openExternal: (url: string) => Promise<void>;
 }
 
-export function createHandlers(deps: AppDeps): Handlers {
+export function createHandlers(deps: AppDeps): HandlersFor<AppChannel> {
   return {
     'app:info': async () => ({ name: deps.name, version: deps.version, platform: deps.platform, hashWorkers: deps.pool.size }),
     'app:ready': async () => ({ flushed: deps.pushes.ready(deps.sendPush) }),

@@ -21,3 +21,21 @@ export function checkExternalUrl(raw: string): URL {
   }
   return url;
 }
+
+/**
+ * A sign-in page main opens in the system browser: the authority's authorize URL, or the
+ * device-code page the authority named. It need not be on the documentation list (a national
+ * cloud, the emulator), but it must be https: nothing else (file:, custom schemes) is opened.
+ */
+export function checkSignInUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new AppError(ErrorCode.UrlNotAllowed, 'The sign-in page address is not a valid URL.', 'Check the authority in "Advanced: tenant endpoint".');
+  }
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') {
+    throw new AppError(ErrorCode.UrlNotAllowed, `The sign-in page ${url.protocol}//${url.hostname} is not an https page, so it was not opened.`, 'Check the authority in "Advanced: tenant endpoint": it must be an https URL.');
+  }
+  return url;
+}

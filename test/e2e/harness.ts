@@ -1,10 +1,13 @@
 /**
  * The end-to-end harness: the built renderer in Debian Chromium, wired to the REAL main-side
- * services built exactly as electron/main.ts builds them (hash pool, push queue, handlers,
- * dispatcher). Only the Electron transport is replaced: `exposeBinding` stands in for
- * ipcRenderer.invoke, `page.evaluate` for webContents.send, and openExternal records URLs.
+ * services built exactly as electron/main.ts builds them (hash pool, push queue, app and wizard
+ * handlers, dispatcher; LDAP and tenant clients). Only Electron is replaced: `exposeBinding`
+ * stands in for ipcRenderer.invoke, `page.evaluate` for webContents.send, a 0600 key file for
+ * safeStorage, and hooks for shell.openExternal (sign-in pages), the file dialog and the clipboard.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EventChannel } from '../../shared/contract.ts';
@@ -15,6 +18,9 @@ import { HashPool } from '../../electron/phs/pool.ts';
 import { createHandlers } from '../../electron/services/app-handlers.ts';
 import { createDispatcher } from '../../electron/services/dispatcher.ts';
 import { PushQueue } from '../../electron/services/push-queue.ts';
+import { createWizardServices, type WizardServices } from '../../electron/services/wizard-services.ts';
+import type { FirstSyncPort } from '../../electron/services/wizard.ts';
+import { openKeyFileBox } from '../../electron/tenant/key-file-box.ts';
 import { emitInPage, installBridge } from './bridge-init.ts';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
@@ -29,6 +35,18 @@ export interface OpenOptions {
   readonly load?: boolean;
   readonly viewport?: { readonly width: number; readonly height: number };
   readonly colorScheme?: 'light' | 'dark';
+  /** main's user-data folder; pass the same one again to reopen the app as after a restart. */
+  readonly userDataDir?: string;
+  /** What the system browser does with a sign-in page (default: nothing, the URL is recorded). */
+  readonly openBrowser?: (url: string) => Promise<void>;
+  /** What the user picks in the file dialog (default: they cancel). */
+  readonly chooseCaFile?: (purpose: 'directory' | 'tenant') => Promise<string | undefined>;
+  readonly firstSync?: FirstSyncPort;
+}
+
+export interface PushRecord {
+  readonly channel: EventChannel;
+  readonly payload: unknown;
 }
 
 export interface AppSession {
@@ -36,8 +54,20 @@ export interface AppSession {
   readonly pushes: PushQueue;
   /** URLs main was asked to open in the system browser (the real shell cannot run here). */
   readonly openedUrls: readonly string[];
-  /** Every IPC call the page made, with main's reply. */
-  readonly calls: readonly { readonly channel: unknown; readonly reply: Envelope<unknown> }[];
+  /** Sign-in pages main opened in the "system browser". */
+  readonly signInUrls: readonly string[];
+  /** Every IPC call the page made, with its request and main's reply. */
+  readonly calls: readonly {
+    readonly channel: unknown;
+    readonly request: unknown;
+    readonly reply: Envelope<unknown>;
+  }[];
+  /** Every push main sent to the page. */
+  readonly pushed: readonly PushRecord[];
+  /** Texts the app put on the clipboard. */
+  readonly copied: readonly string[];
+  readonly userDataDir: string;
+  readonly wizard: WizardServices;
   /** Uncaught page errors and console errors: a healthy page has none. */
   readonly pageErrors: readonly string[];
   load(route?: string): Promise<void>;
@@ -47,6 +77,8 @@ export interface AppSession {
 export interface Harness {
   readonly origin: string;
   readonly pool: HashPool;
+  /** The Chromium the app runs in; a test opens its "system browser" pages in another context. */
+  readonly browser: Browser;
   readonly logLines: readonly string[];
   openApp(options?: OpenOptions): Promise<AppSession>;
   close(): Promise<void>;
@@ -73,6 +105,7 @@ export async function startHarness(): Promise<Harness> {
   return {
     origin: server.origin,
     pool,
+    browser,
     logLines: sink.lines,
     openApp: async (options = {}) => {
       const session = await openSession(browser, server, pool, log, options);
@@ -107,7 +140,10 @@ async function openSession(
   page.setDefaultTimeout(PAGE_TIMEOUT_MS);
   page.setDefaultNavigationTimeout(PAGE_TIMEOUT_MS);
   const openedUrls: string[] = [];
-  const calls: { channel: unknown; reply: Envelope<unknown> }[] = [];
+  const signInUrls: string[] = [];
+  const copied: string[] = [];
+  const pushed: PushRecord[] = [];
+  const calls: { channel: unknown; request: unknown; reply: Envelope<unknown> }[] = [];
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
@@ -117,21 +153,40 @@ async function openSession(
   const sessionLog = log.child('session');
   const pushes = new PushQueue(sessionLog);
   const sendPush = (channel: EventChannel, payload: unknown): void => {
+    pushed.push({ channel, payload });
     page
       .evaluate(emitInPage, { channel, payload })
       .catch((error: unknown) =>
         sessionLog.warn('a push did not reach the page', { channel, error: String(error) }),
       );
   };
-  const handlers = createHandlers({
-    name: 'PHS Sync',
-    version: '0.1.0-e2e',
-    platform: process.platform,
-    pool,
+  const ownDataDir = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'phs-e2e-userdata-'));
+  const wizard = createWizardServices({
+    userDataDir,
+    secretBox: openKeyFileBox(join(userDataDir, 'e2e-secret.key'), true)!,
     pushes,
-    sendPush,
-    openExternal: async (url) => void openedUrls.push(url),
+    log: sessionLog,
+    openBrowser: async (url) => {
+      signInUrls.push(url);
+      await options.openBrowser?.(url);
+    },
+    chooseCaFile: options.chooseCaFile ?? (async () => undefined),
+    writeClipboard: async (text) => void copied.push(text),
+    ...(options.firstSync === undefined ? {} : { firstSync: options.firstSync }),
   });
+  const handlers = {
+    ...createHandlers({
+      name: 'PHS Sync',
+      version: '0.1.0-e2e',
+      platform: process.platform,
+      pool,
+      pushes,
+      sendPush,
+      openExternal: async (url) => void openedUrls.push(url),
+    }),
+    ...wizard.handlers,
+  };
   const dispatch = createDispatcher(handlers, sessionLog);
 
   await page.exposeBinding('__phsInvoke', async (source, channel: unknown, request: unknown) => {
@@ -148,7 +203,7 @@ async function openSession(
             remediation: 'None: only the app window may.',
           },
         };
-    calls.push({ channel, reply });
+    calls.push({ channel, request, reply });
     return reply;
   });
   await page.addInitScript(installBridge);
@@ -167,12 +222,19 @@ async function openSession(
     page,
     pushes,
     openedUrls,
+    signInUrls,
     calls,
+    pushed,
+    copied,
+    userDataDir,
+    wizard,
     pageErrors,
     load,
     close: async () => {
       pushes.notReady();
       await context.close().catch(() => undefined);
+      await wizard.close();
+      if (ownDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

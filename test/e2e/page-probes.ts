@@ -11,7 +11,9 @@ interface ProbeElement {
   readonly textContent: string | null;
   readonly scrollWidth: number;
   readonly clientWidth: number;
+  readonly labels?: ArrayLike<ProbeElement> | null;
   getAttribute(name: string): string | null;
+  getBoundingClientRect(): { readonly right: number; readonly width: number };
 }
 interface ProbeStyle {
   readonly overflowX: string;
@@ -22,6 +24,7 @@ declare const document: {
   readonly activeElement: ProbeElement | null;
   readonly documentElement: ProbeElement;
   querySelector(selector: string): ProbeElement | null;
+  getElementById(id: string): ProbeElement | null;
   querySelectorAll(selector: string): Iterable<ProbeElement>;
 };
 declare const window: { readonly __inlineScriptRan?: boolean };
@@ -33,18 +36,30 @@ export interface FocusedElement {
   readonly text: string;
   readonly role: string | null;
   readonly route: string | null;
+  /** The accessible name as the page states it: aria-label, aria-labelledby or a <label>. */
+  readonly label: string;
 }
 
 export function focusedElement(page: Page): Promise<FocusedElement | null> {
   return page.evaluate(() => {
     const el = document.activeElement;
     if (el === null || el.tagName === 'BODY') return null;
+    const byIds = (ids: string): string =>
+      ids
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    const labelledBy = el.getAttribute('aria-labelledby');
+    const label =
+      el.getAttribute('aria-label') ??
+      (labelledBy !== null ? byIds(labelledBy) : (el.labels?.[0]?.textContent ?? ''));
     return {
       tag: el.tagName.toLowerCase(),
       id: el.id,
       text: (el.textContent ?? '').trim(),
       role: el.getAttribute('role'),
       route: el.getAttribute('data-route'),
+      label: label.trim(),
     };
   });
 }
@@ -105,4 +120,20 @@ export function luminance(color: string): number {
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   };
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** Elements whose box reaches past the window's right edge: what makes a page scroll sideways. */
+export function elementsPastRightEdge(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const box = el.getBoundingClientRect();
+      if (box.right > width + 0.5)
+        found.push(
+          `${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ')[0] ?? ''} right=${Math.round(box.right)} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
+        );
+    }
+    return found.slice(0, 10);
+  });
 }

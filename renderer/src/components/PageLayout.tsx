@@ -36,6 +36,8 @@ const useStyles = makeStyles({
     ...typographyStyles.title2,
     margin: 0,
     width: 'fit-content',
+    // The focus ring is an absolutely placed ::after: it must be sized by the heading itself.
+    position: 'relative',
     // The heading is focused for screen readers; the ring shows only when keyboard users arrive.
     ...createFocusOutlineStyle({ style: { outlineOffset: tokens.spacingHorizontalXS } }),
   },

@@ -1,52 +1,90 @@
-/** Active Directory: which domain controller to read from, and with which account. */
-import {
-  Certificate20Regular,
-  LockClosed20Regular,
-  PersonKey20Regular,
-  Server20Regular,
-} from '@fluentui/react-icons';
+/**
+ * Active Directory: which domain controller to read from, with which account; "Test connection"
+ * connects (cancellable), offers the certificate for a trust decision when it does not verify,
+ * then shows the discovered domain and the replication-rights check.
+ */
+import { useEffect, useRef } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { PlugConnected20Regular } from '@fluentui/react-icons';
+import { ErrorBar } from '../components/ErrorBar.tsx';
 import { ExternalLink } from '../components/ExternalLink.tsx';
 import { Lead } from '../components/Lead.tsx';
-import { FactList, Section, type Fact } from '../components/Section.tsx';
+import { Section } from '../components/Section.tsx';
+import { CertificatePrompt } from '../components/directory/CertificatePrompt.tsx';
+import { ConnectionForm } from '../components/directory/ConnectionForm.tsx';
+import { DiscoveryCard } from '../components/directory/DiscoveryCard.tsx';
+import { RightsCard } from '../components/directory/RightsCard.tsx';
+import { TrustField } from '../components/directory/TrustField.tsx';
+import { BusyRow } from '../components/wizard/BusyRow.tsx';
+import { LiveRegion } from '../components/wizard/LiveRegion.tsx';
+import { useDirectoryStep } from '../hooks/use-directory-step.ts';
+import { useFocusReturn } from '../hooks/use-focus-return.ts';
 import { learn } from './links.ts';
 
-const needs: readonly Fact[] = [
-  {
-    icon: Server20Regular,
-    title: 'A writable domain controller',
-    text: 'Its host name or IP address, in the domain that holds your users. Read-only domain controllers do not keep every password hash.',
-  },
-  {
-    icon: LockClosed20Regular,
-    title: 'An encrypted LDAP connection',
-    text: 'LDAPS on TCP 636, or StartTLS on TCP 389. Plain, unencrypted LDAP is never used.',
-  },
-  {
-    icon: Certificate20Regular,
-    title: 'Your certificate authority, if it is private',
-    text: 'If the domain controller’s certificate comes from your own CA, have that CA’s certificate at hand so the connection can be verified.',
-  },
-  {
-    icon: PersonKey20Regular,
-    title: 'The replication account',
-    text: 'The user name and password of the account holding “Replicating Directory Changes” and “Replicating Directory Changes All” on the domain root.',
-  },
-];
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, minHeight: '32px' },
+});
 
 export function DirectoryPage() {
+  const styles = useStyles();
+  const step = useDirectoryStep();
+  const { outcome, refused } = step;
+  const formRef = useRef<HTMLDivElement>(null);
+  const actionsRef = useRef<HTMLDivElement>(null);
+  useFocusReturn(step.testing, actionsRef);
+  useEffect(() => {
+    // A refused test: focus goes to the first field that says what is wrong.
+    if (refused > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refused]);
   return (
     <>
       <Lead>
-        Connect to a domain controller of your on-premises Active Directory. The app uses LDAP to find users
-        and follow password changes, and directory replication over RPC to read the NT hash of each changed
-        user.
+        Connect to a writable domain controller of your on-premises Active Directory, with the account that
+        holds the two replication rights. Plain, unencrypted LDAP is never used.
       </Lead>
-      <Section title="What you need">
-        <FactList facts={needs} />
-        <ExternalLink href={learn.accountsAndPermissions}>
-          Accounts and permissions for synchronization (Microsoft Learn)
-        </ExternalLink>
+      <Section title="Domain controller and account">
+        <div ref={formRef} className={styles.form}>
+          <ConnectionForm step={step} />
+          <TrustField step={step} />
+        </div>
+        <div className={styles.actions} ref={actionsRef}>
+          {step.testing ? (
+            <BusyRow label="Testing the connection…" onCancel={step.cancel} />
+          ) : (
+            <Button
+              appearance="primary"
+              icon={<PlugConnected20Regular />}
+              onClick={step.test}
+              disabled={!step.loaded}
+            >
+              Test connection
+            </Button>
+          )}
+        </div>
       </Section>
+      <LiveRegion testId="directory-result">
+        {outcome.kind === 'failed' && !step.testing && (
+          <ErrorBar title="The connection test failed" error={outcome.error} />
+        )}
+        {outcome.kind === 'untrusted' && !step.testing && (
+          <CertificatePrompt
+            certificate={outcome.certificate}
+            error={outcome.error}
+            onTrust={() => step.trustCertificate(outcome.certificate)}
+            onChooseCaFile={() => void step.chooseCaFile()}
+          />
+        )}
+        {outcome.kind === 'connected' && (
+          <>
+            <DiscoveryCard result={outcome.result} />
+            <RightsCard rights={outcome.result.rights} />
+          </>
+        )}
+      </LiveRegion>
+      <ExternalLink href={learn.accountsAndPermissions}>
+        Accounts and permissions for synchronization (Microsoft Learn)
+      </ExternalLink>
     </>
   );
 }

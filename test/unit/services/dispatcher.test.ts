@@ -5,6 +5,8 @@ import { PushQueue } from '../../../electron/services/push-queue.ts';
 import { HashPool } from '../../../electron/phs/pool.ts';
 import { createLogger, memorySink } from '../../../electron/log/logger.ts';
 import { ErrorCode } from '../../../shared/errors.ts';
+import type { WizardChannel } from '../../../shared/contract.ts';
+import { stubHandlers } from './stub-handlers.ts';
 
 const sink = memorySink();
 const log = createLogger({ process: 'test', sinks: [sink], level: 'debug' });
@@ -13,7 +15,10 @@ const pushes = new PushQueue(log);
 const pushed: { channel: string; payload: unknown }[] = [];
 const opened: string[] = [];
 const dispatch = createDispatcher(
-  createHandlers({ name: 'PHS Sync', version: '1.2.3', platform: 'linux', pool, pushes, sendPush: (channel, payload) => pushed.push({ channel, payload }), openExternal: async (url) => void opened.push(url) }),
+  {
+    ...stubHandlers<WizardChannel>(),
+    ...createHandlers({ name: 'PHS Sync', version: '1.2.3', platform: 'linux', pool, pushes, sendPush: (channel, payload) => pushed.push({ channel, payload }), openExternal: async (url) => void opened.push(url) }),
+  },
   log,
 );
 afterAll(() => pool.close());
@@ -56,6 +61,7 @@ describe('the IPC dispatcher over the real services', () => {
 
   it('never turns an unexpected error into a message that leaks its text', async () => {
     const failing = createDispatcher({
+      ...stubHandlers<WizardChannel>(),
       'app:info': async () => { throw new Error('secret path /home/admin/.ssh and hash 92937945b518814341de3f726500d4ff'); },
       'app:ready': async () => ({ flushed: 0 }),
       'shell:openExternal': async () => ({ opened: true }),
@@ -65,5 +71,18 @@ describe('the IPC dispatcher over the real services', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: ErrorCode.Internal } });
     expect(JSON.stringify(reply)).not.toContain('ssh');
     expect(sink.lines.join('\n')).not.toContain('92937945b518814341de3f726500d4ff');
+  });
+
+  it('refuses a reply that carries more than the contract allows, so nothing can ride along', async () => {
+    const leaky = createDispatcher({
+      ...stubHandlers<WizardChannel>(),
+      'app:info': async () => ({ name: 'x', version: '1', platform: 'linux', hashWorkers: 1, password: 'PhsLab-Admin-2025!' }) as never,
+      'app:ready': async () => ({ flushed: 0 }),
+      'shell:openExternal': async () => ({ opened: true }),
+      'phs:selfTest': async () => ({ passed: true, vectors: 0, workers: 0, millis: 0 }),
+    }, log);
+    const reply = await leaky('app:info', {});
+    expect(reply).toMatchObject({ ok: false, error: { code: ErrorCode.Internal } });
+    expect(JSON.stringify(reply)).not.toContain('PhsLab');
   });
 });

@@ -1,0 +1,50 @@
+/**
+ * The app's token cache plugin: the sealed file cache, except that when the OS offers no secret
+ * store (Linux without a keyring) the sign-in still works and is kept for this session only,
+ * instead of failing; the user is told once, with the remediation, through an `app:notice`.
+ */
+import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
+import { AppError, ErrorCode } from '../../shared/errors.ts';
+import type { Logger } from '../log/logger.ts';
+import type { PushQueue } from './push-queue.ts';
+
+export class SessionFallbackCache implements ICachePlugin {
+  readonly #inner: ICachePlugin;
+  readonly #pushes: PushQueue;
+  readonly #log: Logger;
+  #warned = false;
+
+  constructor(inner: ICachePlugin, pushes: PushQueue, log: Logger) {
+    this.#inner = inner;
+    this.#pushes = pushes;
+    this.#log = log;
+  }
+
+  async beforeCacheAccess(context: TokenCacheContext): Promise<void> {
+    try {
+      await this.#inner.beforeCacheAccess(context);
+    } catch (error) {
+      this.#fallBack(error);
+    }
+  }
+
+  async afterCacheAccess(context: TokenCacheContext): Promise<void> {
+    try {
+      await this.#inner.afterCacheAccess(context);
+    } catch (error) {
+      this.#fallBack(error);
+    }
+  }
+
+  #fallBack(error: unknown): void {
+    if (!(error instanceof AppError) || error.code !== ErrorCode.TokenCacheUnavailable) throw error;
+    if (this.#warned) return;
+    this.#warned = true;
+    this.#log.warn('the sign-in is kept for this session only: no OS secret store');
+    this.#pushes.push('app:notice', {
+      level: 'warning',
+      message: error.message,
+      remediation: error.remediation,
+    });
+  }
+}
