@@ -3,42 +3,12 @@
  * case-insensitively, tested for "is under". Enough for scoping; AD is the authority on syntax.
  */
 
-/** Splits at unescaped commas; each RDN trimmed, with spaces around `=` removed. */
-export function rdns(dn: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  for (let i = 0; i < dn.length; i++) {
-    const c = dn[i]!;
-    if (c === '\\' && i + 1 < dn.length) {
-      current += c + dn[i + 1]!;
-      i++;
-    } else if (c === ',') {
-      parts.push(current);
-      current = '';
-    } else {
-      current += c;
-    }
-  }
-  parts.push(current);
-  return parts.map((p) => p.trim().replace(/^([^=]+?)\s*=\s*/, '$1=')).filter((p) => p !== '');
-}
+// One implementation for every process: shared/dn.ts.
+import { dnKey, isAtOrUnder, rdnsOf, sameDn } from '../../../shared/dn.ts';
 
-/** A comparable key: RDNs lowercased and joined with commas. */
-export function normalizeDn(dn: string): string {
-  return rdns(dn).join(',').toLowerCase();
-}
-
-export function sameDn(a: string, b: string): boolean {
-  return normalizeDn(a) === normalizeDn(b);
-}
-
-/** True when `dn` is `ancestor` itself or lies anywhere beneath it. */
-export function isAtOrUnder(dn: string, ancestor: string): boolean {
-  const d = rdns(dn.toLowerCase());
-  const a = rdns(ancestor.toLowerCase());
-  if (a.length > d.length) return false;
-  return a.every((part, i) => part === d[d.length - a.length + i]);
-}
+export { isAtOrUnder, sameDn };
+export const rdns = rdnsOf;
+export const normalizeDn = dnKey;
 
 /** `DC=lab,DC=example,DC=test` → `lab.example.test` (only the DC= components). */
 export function dnsNameFromDn(dn: string): string {
