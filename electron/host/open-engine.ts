@@ -14,7 +14,7 @@ import { createSyncEngine } from '../engine/engine.ts';
 import type { CredentialSink } from '../engine/ports.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { HashPool } from '../phs/pool.ts';
-import { openSyncStore } from '../store/sync-state.ts';
+import { openSyncStore, type SyncStore } from '../store/sync-state.ts';
 import { parseTenantConfig, type TenantConfig } from '../tenant/config.ts';
 import { TenantConnection } from '../tenant/connection.ts';
 import { configDir, defaultKeyFile, openKeyFileBox } from '../tenant/key-file-box.ts';
@@ -61,6 +61,7 @@ export async function openEngine(config: EngineConfig, options: OpenEngineOption
       catalog,
       (u) => tenant.directory.upsertSyncedUser(u),
       upnDomain,
+      deliveredAnchors(store),
     ),
     hasher: pool,
     store,
@@ -77,6 +78,11 @@ export async function openEngine(config: EngineConfig, options: OpenEngineOption
   };
 }
 
+/** Users whose credential the tenant acknowledged before: their cloud user exists. */
+export function deliveredAnchors(store: SyncStore): string[] {
+  return [...store.state.users.values()].filter((u) => u.deliveredAt !== null).map((u) => u.sourceAnchor);
+}
+
 function loadTenant(config: EngineConfig): TenantConfig {
   if ('inline' in config.tenant) return parseTenantConfig(config.tenant.inline);
   try {
@@ -91,7 +97,7 @@ function loadTenant(config: EngineConfig): TenantConfig {
   }
 }
 
-function credentialSink(tenant: TenantConnection): CredentialSink {
+export function credentialSink(tenant: TenantConnection): CredentialSink {
   const sink = tenant.credentials;
   if (sink) return sink;
   const missing = new AppError(

@@ -2,7 +2,8 @@
  * Credentials can only land on a cloud user that exists. Entra Connect creates users with its
  * object sync; we do the minimum PHS needs: before a user's first credential in this process,
  * its cloud user is created or updated from what replication showed (source anchor, UPN, name,
- * enabled). The upsert is idempotent, and it goes to Graph, so it costs nothing from the
+ * enabled) — unless the engine's state shows a credential of theirs was acknowledged before.
+ * The upsert is idempotent, and it goes to Graph, so it costs nothing from the
  * credential service's write budget. A credential still refused as "unknown user" (the cloud
  * user was deleted meanwhile) gets one more upsert and is sent again.
  */
@@ -35,8 +36,10 @@ export function provisioningSink(
   catalog: DirectoryCatalog,
   upsert: (user: SyncedUser) => Promise<unknown>,
   fallbackDomain: string,
+  /** Anchors already known to exist in the cloud (e.g. a credential of theirs was acknowledged before). */
+  provisionedBefore: Iterable<string> = [],
 ): CredentialSink {
-  const provisioned = new Set<string>();
+  const provisioned = new Set<string>(provisionedBefore);
   const provision = async (anchors: readonly string[]): Promise<void> => {
     const todo = anchors.filter((a) => catalog.get(a) !== undefined);
     for (let i = 0; i < todo.length; i += UPSERTS_AT_ONCE) {

