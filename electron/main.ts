@@ -12,8 +12,9 @@ import { createDispatcher } from './services/dispatcher.ts';
 import { createHandlers } from './services/app-handlers.ts';
 import { PushQueue } from './services/push-queue.ts';
 import { createWizardServices } from './services/wizard-services.ts';
+import { wireEngine } from './services/engine-wiring.ts';
 import { pushSenderFor, registerIpc, type TrustedRenderer } from './ipc.ts';
-import { chooseCaFile } from './platform/dialogs.ts';
+import { chooseCaFile, chooseEventsExportFile } from './platform/dialogs.ts';
 import { createSafeStorageBox } from './platform/safe-storage-box.ts';
 import { createMainWindow, hardenSession } from './platform/window.ts';
 import { loadWindowState, trackWindowState } from './platform/window-state.ts';
@@ -47,7 +48,6 @@ if (!app.requestSingleInstanceLock()) {
     const pushes = new PushQueue(log.child('push'));
     const sendPush = pushSenderFor(trusted);
     // The wizard: settings, sealed secrets and token cache under userData; sign-in in the system browser.
-    // The engine's wiring connects the first full sync here: wizard.wizard.connectFirstSync(port).
     const wizard = createWizardServices({
       userDataDir: userData,
       secretBox: createSafeStorageBox(),
@@ -57,6 +57,17 @@ if (!app.requestSingleInstanceLock()) {
       chooseCaFile: (purpose) => chooseCaFile(window, purpose),
       writeClipboard: async (text) => clipboard.writeText(text),
     });
+    // The sync engine from the wizard's saved configuration (state under userData): Configure runs
+    // its first full sync; on later starts it resumes when password hash sync is on.
+    const engine = wireEngine({
+      userDataDir: userData,
+      wizard,
+      hasher: pool,
+      pushes,
+      log,
+      chooseExportFile: () => chooseEventsExportFile(window),
+    });
+    void engine.service.resume();
     const handlers = {
       ...createHandlers({
         name: app.getName(),
@@ -68,6 +79,7 @@ if (!app.requestSingleInstanceLock()) {
         openExternal: (url) => shell.openExternal(url),
       }),
       ...wizard.handlers,
+      ...engine.handlers,
     };
     registerIpc(ipcMain, createDispatcher(handlers, log.child('ipc')), trusted, log.child('ipc'));
 
@@ -83,8 +95,8 @@ if (!app.requestSingleInstanceLock()) {
 
     app.on('window-all-closed', () => app.quit());
     app.on('before-quit', () => {
+      void engine.service.close().finally(() => void pool.close());
       void wizard.close();
-      void pool.close();
     });
   });
 }

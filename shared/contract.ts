@@ -4,6 +4,7 @@
  * The preload exposes exactly these channels; main validates every request against them.
  */
 import { z } from 'zod';
+import { engineEventContract, engineInvokeContract } from './engine-contract.ts';
 import { wizardEventContract, wizardInvokeContract } from './wizard-contract.ts';
 
 const empty = z.strictObject({});
@@ -39,10 +40,15 @@ const appInvokeContract = {
   },
 } as const;
 
-export const invokeContract = { ...appInvokeContract, ...wizardInvokeContract } as const;
+export const invokeContract = {
+  ...appInvokeContract,
+  ...wizardInvokeContract,
+  ...engineInvokeContract,
+} as const;
 
 export type AppChannel = keyof typeof appInvokeContract;
 export type WizardChannel = keyof typeof wizardInvokeContract;
+export type EngineChannel = keyof typeof engineInvokeContract;
 
 export const eventContract = {
   'app:notice': z.strictObject({
@@ -56,6 +62,7 @@ export const eventContract = {
     queued: z.number().int().nonnegative(),
   }),
   ...wizardEventContract,
+  ...engineEventContract,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeContract;

@@ -1,5 +1,5 @@
 /** The system's file dialog, for the PEM CA files the wizard asks for (the DC's, the tenant endpoint's). */
-import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 
 export type CaFilePurpose = 'directory' | 'tenant';
 
@@ -29,4 +29,23 @@ export async function chooseCaFile(
   const result =
     window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
   return result.canceled ? undefined : result.filePaths[0];
+}
+
+/** Where to save the exported event log; undefined when the user cancelled. */
+export async function chooseEventsExportFile(window: BrowserWindow | null): Promise<string | undefined> {
+  const options: SaveDialogOptions = {
+    title: 'Export the sync events',
+    buttonLabel: 'Export',
+    defaultPath: `phs-events-${new Date().toISOString().slice(0, 10)}.tsv`,
+    filters: [
+      { name: 'Tab-separated values', extensions: ['tsv', 'txt'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const result =
+    window === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options);
+  return result.canceled || result.filePath === undefined || result.filePath === ''
+    ? undefined
+    : result.filePath;
 }

@@ -60,6 +60,8 @@ export interface WizardServices {
   readonly directory: DirectoryStep;
   readonly tenant: TenantStep;
   readonly wizard: Wizard;
+  /** The wizard's signed-in TenantConnection (the engine delivers through it); undefined with an injected connectTenant. */
+  tenantConnection(): TenantConnection | undefined;
   close(): Promise<void>;
 }
 
@@ -74,10 +76,11 @@ export function createWizardServices(deps: WizardServiceDeps): WizardServices {
     savedCredential: () => secrets.directoryCredential(),
     log,
   });
+  let shared: TenantConnection | undefined;
   const connectTenant =
     deps.connectTenant ??
     ((config: TenantConfig) =>
-      new TenantConnection({
+      (shared = new TenantConnection({
         config,
         cache: new SessionFallbackCache(
           new EncryptedFileCache(paths.tokenCache, deps.secretBox, log),
@@ -85,7 +88,7 @@ export function createWizardServices(deps: WizardServiceDeps): WizardServices {
           log,
         ),
         logger: log,
-      }));
+      })));
   const tenant = new TenantStep({
     endpoint: () => settings.current.tenantEndpoint,
     connect: connectTenant,
@@ -118,6 +121,11 @@ export function createWizardServices(deps: WizardServiceDeps): WizardServices {
     directory,
     tenant,
     wizard,
+    tenantConnection: () => {
+      if (deps.connectTenant !== undefined) return undefined;
+      void tenant.connection;
+      return shared;
+    },
     close: async () => {
       operations.cancelAll();
       tenant.close();

@@ -19,6 +19,9 @@ import { createHandlers } from '../../electron/services/app-handlers.ts';
 import { createDispatcher } from '../../electron/services/dispatcher.ts';
 import { PushQueue } from '../../electron/services/push-queue.ts';
 import { createWizardServices, type WizardServices } from '../../electron/services/wizard-services.ts';
+import type { AppEngine } from '../../electron/host/app-engine.ts';
+import type { EngineService } from '../../electron/services/engine-service.ts';
+import { wireEngine } from '../../electron/services/engine-wiring.ts';
 import type { FirstSyncPort } from '../../electron/services/wizard.ts';
 import { openKeyFileBox } from '../../electron/tenant/key-file-box.ts';
 import { emitInPage, installBridge } from './bridge-init.ts';
@@ -42,6 +45,12 @@ export interface OpenOptions {
   /** What the user picks in the file dialog (default: they cancel). */
   readonly chooseCaFile?: (purpose: 'directory' | 'tenant') => Promise<string | undefined>;
   readonly firstSync?: FirstSyncPort;
+  /** Run the real sync engine (Configure's first full sync, the dashboard); resumes it when configured. */
+  readonly engine?: boolean;
+  /** Opens a stand-in engine instead of the one built from the saved configuration. */
+  readonly openEngine?: () => Promise<AppEngine>;
+  /** What the user picks in the events export dialog (default: they cancel). */
+  readonly chooseExportFile?: () => Promise<string | undefined>;
 }
 
 export interface PushRecord {
@@ -68,6 +77,7 @@ export interface AppSession {
   readonly copied: readonly string[];
   readonly userDataDir: string;
   readonly wizard: WizardServices;
+  readonly engine: EngineService;
   /** Uncaught page errors and console errors: a healthy page has none. */
   readonly pageErrors: readonly string[];
   load(route?: string): Promise<void>;
@@ -175,6 +185,18 @@ async function openSession(
     writeClipboard: async (text) => void copied.push(text),
     ...(options.firstSync === undefined ? {} : { firstSync: options.firstSync }),
   });
+  const engine = wireEngine({
+    userDataDir,
+    wizard,
+    hasher: pool,
+    pushes,
+    log: sessionLog,
+    chooseExportFile: options.chooseExportFile ?? (async () => undefined),
+    ...(options.openEngine === undefined ? {} : { open: options.openEngine }),
+  });
+  // Without `engine`, Configure behaves as before the engine existed (or uses the test's fake).
+  if (options.engine !== true) wizard.wizard.connectFirstSync(options.firstSync);
+  else await engine.service.resume();
   const handlers = {
     ...createHandlers({
       name: 'PHS Sync',
@@ -186,6 +208,7 @@ async function openSession(
       openExternal: async (url) => void openedUrls.push(url),
     }),
     ...wizard.handlers,
+    ...engine.handlers,
   };
   const dispatch = createDispatcher(handlers, sessionLog);
 
@@ -228,11 +251,13 @@ async function openSession(
     copied,
     userDataDir,
     wizard,
+    engine: engine.service,
     pageErrors,
     load,
     close: async () => {
       pushes.notReady();
       await context.close().catch(() => undefined);
+      await engine.service.close();
       await wizard.close();
       if (ownDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },

@@ -1,16 +1,86 @@
-/** Dashboard: status of synchronization once configured; for now, the live hash pool status. */
+/** Dashboard: the engine's status and switch, figures, recent cycles, the users and the event log. */
+import {
+  Card,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
 import { ConfigurationCard } from '../components/ConfigurationCard.tsx';
+import { CyclesChart } from '../components/dashboard/CyclesChart.tsx';
+import { DiagnosisDialog } from '../components/dashboard/DiagnosisDialog.tsx';
+import { EventsCard } from '../components/dashboard/EventsCard.tsx';
+import { StatusCard } from '../components/dashboard/StatusCard.tsx';
+import { UsersTable } from '../components/dashboard/UsersTable.tsx';
 import { Lead } from '../components/Lead.tsx';
 import { PoolStatusCard } from '../components/PoolStatusCard.tsx';
 import type { PoolReport } from '../hooks/use-main-process.ts';
+import { useEngine } from '../hooks/use-engine.ts';
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
+  title: { margin: 0 },
+});
+
+function Panel({
+  id,
+  title,
+  children,
+}: {
+  readonly id: string;
+  readonly title: string;
+  readonly children: ReactNode;
+}) {
+  const styles = useStyles();
+  return (
+    <Card className={styles.card} appearance="outline" aria-labelledby={id}>
+      <Subtitle2 as="h2" id={id} className={styles.title}>
+        {title}
+      </Subtitle2>
+      {children}
+    </Card>
+  );
+}
 
 export function DashboardPage({ pool }: { readonly pool: PoolReport | undefined }) {
+  const { status, cycles, error, act } = useEngine();
+  const [diagnosed, setDiagnosed] = useState<string | null>(null);
+  const configured = status !== undefined && status.state !== 'notConfigured';
   return (
     <>
       <Lead>
-        Once password hash sync is configured, this page shows how it is doing: the last and next sync cycle,
-        how many users were synchronized, and each error with what to do about it.
+        How password hash sync is doing: whether it is on, the last and next cycle, how many users were
+        synchronized, each user's result and the engine's events.
       </Lead>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            {error.message} {error.remediation}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {status === undefined ? (
+        <Spinner size="small" label="Reading the engine's status…" />
+      ) : (
+        <StatusCard status={status} act={act} />
+      )}
+      {configured && (
+        <>
+          <Panel id="cycles-title" title="Recent cycles (hashes delivered)">
+            <CyclesChart cycles={cycles} />
+          </Panel>
+          <Panel id="users-title" title="Users">
+            <UsersTable onSelect={setDiagnosed} version={status} />
+          </Panel>
+          <Panel id="events-title" title="Events">
+            <EventsCard version={status} />
+          </Panel>
+        </>
+      )}
+      <DiagnosisDialog user={diagnosed} onClose={() => setDiagnosed(null)} />
       <ConfigurationCard />
       <PoolStatusCard report={pool} />
     </>

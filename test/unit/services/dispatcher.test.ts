@@ -5,7 +5,7 @@ import { PushQueue } from '../../../electron/services/push-queue.ts';
 import { HashPool } from '../../../electron/phs/pool.ts';
 import { createLogger, memorySink } from '../../../electron/log/logger.ts';
 import { ErrorCode } from '../../../shared/errors.ts';
-import type { WizardChannel } from '../../../shared/contract.ts';
+import type { EngineChannel, WizardChannel } from '../../../shared/contract.ts';
 import { stubHandlers } from './stub-handlers.ts';
 
 const sink = memorySink();
@@ -16,7 +16,7 @@ const pushed: { channel: string; payload: unknown }[] = [];
 const opened: string[] = [];
 const dispatch = createDispatcher(
   {
-    ...stubHandlers<WizardChannel>(),
+    ...stubHandlers<WizardChannel | EngineChannel>(),
     ...createHandlers({ name: 'PHS Sync', version: '1.2.3', platform: 'linux', pool, pushes, sendPush: (channel, payload) => pushed.push({ channel, payload }), openExternal: async (url) => void opened.push(url) }),
   },
   log,
@@ -61,7 +61,7 @@ describe('the IPC dispatcher over the real services', () => {
 
   it('never turns an unexpected error into a message that leaks its text', async () => {
     const failing = createDispatcher({
-      ...stubHandlers<WizardChannel>(),
+      ...stubHandlers<WizardChannel | EngineChannel>(),
       'app:info': async () => { throw new Error('secret path /home/admin/.ssh and hash 92937945b518814341de3f726500d4ff'); },
       'app:ready': async () => ({ flushed: 0 }),
       'shell:openExternal': async () => ({ opened: true }),
@@ -75,7 +75,7 @@ describe('the IPC dispatcher over the real services', () => {
 
   it('refuses a reply that carries more than the contract allows, so nothing can ride along', async () => {
     const leaky = createDispatcher({
-      ...stubHandlers<WizardChannel>(),
+      ...stubHandlers<WizardChannel | EngineChannel>(),
       'app:info': async () => ({ name: 'x', version: '1', platform: 'linux', hashWorkers: 1, password: 'PhsLab-Admin-2025!' }) as never,
       'app:ready': async () => ({ flushed: 0 }),
       'shell:openExternal': async () => ({ opened: true }),

@@ -9,7 +9,7 @@ import { PushQueue } from '../../../electron/services/push-queue.ts';
 import { createWizardServices, type WizardServices } from '../../../electron/services/wizard-services.ts';
 import type { FirstSyncPort } from '../../../electron/services/wizard.ts';
 import { openKeyFileBox } from '../../../electron/tenant/key-file-box.ts';
-import type { AppChannel } from '../../../shared/contract.ts';
+import type { AppChannel, EngineChannel } from '../../../shared/contract.ts';
 import { DEFAULT_DIRECTORY_DRAFT } from '../../../shared/directory-schemas.ts';
 import { ErrorCode } from '../../../shared/errors.ts';
 import { PUBLIC_CLOUD_ENDPOINT } from '../../../shared/tenant-schemas.ts';
@@ -45,7 +45,10 @@ function open(userDataDir = mkdtempSync(join(tmpdir(), 'phs-wizard-')), firstSyn
     connectTenant: () => tenant,
     ...(firstSync === undefined ? {} : { firstSync }),
   });
-  const dispatch = createDispatcher({ ...stubHandlers<AppChannel>(), ...services.handlers }, log);
+  const dispatch = createDispatcher(
+    { ...stubHandlers<AppChannel | EngineChannel>(), ...services.handlers },
+    log,
+  );
   return { userDataDir, directory, tenant, services, dispatch, pushed };
 }
 

@@ -1,0 +1,58 @@
+/**
+ * Wires the engine into the app for electron/main.ts and the end-to-end harness alike: the
+ * EngineService over the wizard's saved configuration, connected to Configure's first full sync,
+ * and the handlers of the dashboard's channels.
+ */
+import { writeFile } from 'node:fs/promises';
+import type { EngineChannel } from '../../shared/contract.ts';
+import type { Hasher } from '../engine/ports.ts';
+import { openAppEngine, type AppEngine } from '../host/app-engine.ts';
+import type { Logger } from '../log/logger.ts';
+import type { HandlersFor } from './dispatcher.ts';
+import { createEngineHandlers } from './engine-handlers.ts';
+import { EngineService } from './engine-service.ts';
+import type { PushQueue } from './push-queue.ts';
+import type { WizardServices } from './wizard-services.ts';
+
+export interface EngineWiringDeps {
+  readonly userDataDir: string;
+  readonly wizard: WizardServices;
+  readonly hasher: Hasher;
+  readonly pushes: PushQueue;
+  readonly log: Logger;
+  readonly chooseExportFile: () => Promise<string | undefined>;
+  /** Opens the engine (tests); by default from the wizard's saved configuration. */
+  readonly open?: () => Promise<AppEngine>;
+}
+
+export interface EngineWiring {
+  readonly service: EngineService;
+  readonly handlers: HandlersFor<EngineChannel>;
+}
+
+export function wireEngine(deps: EngineWiringDeps): EngineWiring {
+  const { wizard } = deps;
+  const service = new EngineService({
+    open:
+      deps.open ??
+      (async () =>
+        openAppEngine({
+          userDataDir: deps.userDataDir,
+          settings: wizard.settings.current,
+          credential: await wizard.secrets.directoryCredential(),
+          tenant: wizard.tenantConnection(),
+          hasher: deps.hasher,
+          log: deps.log,
+        })),
+    configured: () => wizard.settings.current.configuredAt !== null,
+    pushes: deps.pushes,
+    log: deps.log.child('engine-service'),
+  });
+  wizard.wizard.connectFirstSync(service.firstSync);
+  const handlers = createEngineHandlers({
+    service,
+    chooseExportFile: deps.chooseExportFile,
+    writeFile: (path, text) => writeFile(path, text, { mode: 0o600 }),
+  });
+  return { service, handlers };
+}

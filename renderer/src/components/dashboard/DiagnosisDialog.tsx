@@ -1,0 +1,108 @@
+/** One user's diagnosis (what the engine knows and what to do), with "Sync this user now". */
+import {
+  Body1,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { DiagnosisView } from '../../../../shared/engine-schemas.ts';
+import { toShape } from '../../../../shared/errors.ts';
+import { call } from '../../bridge.ts';
+
+const useStyles = makeStyles({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    marginTop: tokens.spacingVerticalM,
+    margin: 0,
+  },
+  dd: { margin: 0, overflowWrap: 'anywhere' },
+});
+
+const INTENT = { ok: 'success', info: 'info', warning: 'warning', error: 'error' } as const;
+
+export function DiagnosisDialog({
+  user,
+  onClose,
+}: {
+  readonly user: string | null;
+  readonly onClose: () => void;
+}) {
+  const styles = useStyles();
+  const [state, setState] = useState<{
+    readonly for: string | null;
+    readonly view: DiagnosisView | null;
+    readonly note: string | null;
+  }>({ for: null, view: null, note: null });
+  const view = state.for === user ? state.view : null;
+  const note = state.for === user ? state.note : null;
+  const setNote = (text: string): void => setState({ for: user, view, note: text });
+  useEffect(() => {
+    if (user === null) return;
+    let live = true;
+    call('engine:diagnose', { user }).then(
+      (v) => live && setState({ for: user, view: v, note: null }),
+      (e: unknown) => live && setState({ for: user, view: null, note: toShape(e).message }),
+    );
+    return () => void (live = false);
+  }, [user]);
+  return (
+    <Dialog open={user !== null} onOpenChange={(_e, d) => !d.open && onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>Diagnosis: {view?.title ?? user}</DialogTitle>
+          <DialogContent>
+            {view === null && note === null && (
+              <Spinner size="small" label="Reading the user from the directory…" />
+            )}
+            {view && (
+              <>
+                <MessageBar intent={INTENT[view.severity]}>
+                  <MessageBarBody>
+                    {view.summary} {view.remediation}
+                  </MessageBarBody>
+                </MessageBar>
+                <dl className={styles.facts}>
+                  {view.facts.map((f) => (
+                    <div key={f.label} style={{ display: 'contents' }}>
+                      <dt>{f.label}</dt>
+                      <dd className={styles.dd}>{f.value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </>
+            )}
+            {note && <Body1 role="status">{note}</Body1>}
+          </DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              disabled={user === null}
+              onClick={() =>
+                user &&
+                call('engine:syncUser', { user }).then(
+                  (r) => setNote(r.message),
+                  (e: unknown) => setNote(toShape(e).message),
+                )
+              }
+            >
+              Sync this user now
+            </Button>
+            <Button onClick={onClose}>Close</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

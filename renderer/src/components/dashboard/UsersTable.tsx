@@ -1,0 +1,152 @@
+/**
+ * The users, virtualised: only the visible rows (fixed height) are rendered, and main filters and
+ * pages them (`engine:users`), so 100,000 users scroll smoothly. A row opens the user's diagnosis.
+ */
+import { Caption1, Field, Input, makeStyles, mergeClasses, Select, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { UserFilter, UsersPage } from '../../../../shared/engine-schemas.ts';
+import { call } from '../../bridge.ts';
+import { RESULT_TEXT, when } from './format.ts';
+
+export const ROW_HEIGHT = 32;
+const VIEW_ROWS = 10;
+const BUFFER = 10;
+const COLUMNS =
+  'minmax(0,1.2fr) minmax(0,1.6fr) minmax(0,1.6fr) minmax(0,1.2fr) minmax(0,1.2fr) minmax(0,0.8fr)';
+
+const useStyles = makeStyles({
+  tools: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
+  scroller: {
+    height: `${ROW_HEIGHT * VIEW_ROWS}px`,
+    overflowY: 'auto',
+    position: 'relative',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: COLUMNS,
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    height: `${ROW_HEIGHT}px`,
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    boxSizing: 'border-box',
+    width: '100%',
+  },
+  head: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3 },
+  item: {
+    position: 'absolute',
+    left: 0,
+    border: 'none',
+    background: 'transparent',
+    color: tokens.colorNeutralForeground1,
+    textAlign: 'left',
+    cursor: 'pointer',
+    font: 'inherit',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+});
+
+export function UsersTable({
+  onSelect,
+  version,
+}: {
+  readonly onSelect: (user: string) => void;
+  readonly version: unknown;
+}) {
+  const styles = useStyles();
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<UserFilter>('all');
+  const [top, setTop] = useState(0);
+  const [page, setPage] = useState<UsersPage>({ total: 0, offset: 0, rows: [] });
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - BUFFER);
+
+  useEffect(() => {
+    let live = true;
+    void call('engine:users', { query, result, offset: first, limit: VIEW_ROWS + 2 * BUFFER }).then(
+      (p) => live && setPage(p),
+      () => undefined,
+    );
+    return () => void (live = false);
+  }, [query, result, first, version]);
+
+  return (
+    <>
+      <div className={styles.tools}>
+        <Field label="Search users">
+          <Input
+            type="search"
+            value={query}
+            placeholder="Name, UPN or OU"
+            onChange={(_e, d) => {
+              setQuery(d.value);
+              setTop(0);
+            }}
+          />
+        </Field>
+        <Field label="Result">
+          <Select value={result} onChange={(_e, d) => setResult(d.value as UserFilter)}>
+            <option value="all">All</option>
+            <option value="delivered">Synced</option>
+            <option value="failed">Failed</option>
+            <option value="filtered">Filtered</option>
+            <option value="staged">Staged</option>
+            <option value="other">Out of scope</option>
+          </Select>
+        </Field>
+        <Caption1 aria-live="polite" data-testid="users-total">
+          {page.total === 1 ? '1 user' : `${page.total} users`}
+        </Caption1>
+      </div>
+      <div role="table" aria-label="Users" aria-rowcount={page.total + 1}>
+        <div role="row" className={mergeClasses(styles.row, styles.head)}>
+          {['Name', 'UPN', 'OU', 'Last change on-prem', 'Last delivered', 'Result'].map((h) => (
+            <span role="columnheader" key={h} className={styles.cell} title={h}>
+              {h}
+            </span>
+          ))}
+        </div>
+        <div
+          className={styles.scroller}
+          onScroll={(e) => setTop(e.currentTarget.scrollTop)}
+          data-testid="users-scroller"
+        >
+          <div style={{ height: `${page.total * ROW_HEIGHT}px` }}>
+            {page.rows.map((u, i) => (
+              <button
+                type="button"
+                role="row"
+                aria-rowindex={page.offset + i + 2}
+                key={u.id}
+                className={mergeClasses(styles.row, styles.item)}
+                style={{ top: `${(page.offset + i) * ROW_HEIGHT}px` }}
+                onClick={() => onSelect(u.upn ?? u.name)}
+                title={u.reason ?? undefined}
+              >
+                <span role="cell" className={styles.cell} title={u.name}>
+                  {u.name}
+                </span>
+                <span role="cell" className={styles.cell} title={u.upn ?? ''}>
+                  {u.upn ?? '—'}
+                </span>
+                <span role="cell" className={styles.cell} title={u.ou}>
+                  {u.ou}
+                </span>
+                <span role="cell" className={styles.cell} title={when(u.lastChangeOnPrem)}>
+                  {when(u.lastChangeOnPrem)}
+                </span>
+                <span role="cell" className={styles.cell} title={when(u.lastDelivered)}>
+                  {when(u.lastDelivered)}
+                </span>
+                <span role="cell" className={styles.cell} title={RESULT_TEXT[u.result] ?? u.result}>
+                  {RESULT_TEXT[u.result] ?? u.result}
+                </span>
+              </button>
+            ))}
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}
