@@ -6,8 +6,7 @@
  */
 import { join } from 'node:path';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import { ntlmAccount } from '../cli/ad-credential-command.ts';
-import { createSyncEngine, type SyncEngine } from '../engine/engine.ts';
+import type { SyncEngine } from '../engine/engine.ts';
 import type { EngineSettings } from '../engine/settings.ts';
 import type { Hasher } from '../engine/ports.ts';
 import type { Logger } from '../log/logger.ts';
@@ -15,10 +14,7 @@ import type { DirectoryCredential } from '../services/secret-store.ts';
 import type { WizardSettings } from '../services/settings-store.ts';
 import { openSyncStore, type SyncStore } from '../store/sync-state.ts';
 import type { TenantConnection } from '../tenant/connection.ts';
-import { DrsrReplicationSource } from './drsr-source.ts';
-import { credentialSink, deliveredAnchors } from './open-engine.ts';
-import { DirectoryCatalog, provisioningSink } from './provisioning-sink.ts';
-import { tenantControl } from './tenant-control.ts';
+import { assembleEngine } from './assemble-engine.ts';
 
 export interface AppEngineDeps {
   readonly userDataDir: string;
@@ -67,37 +63,22 @@ export async function openAppEngine(deps: AppEngineDeps): Promise<AppEngine> {
     throw notConfigured('the wizard was not completed');
   if (credential === undefined) throw notConfigured('the Active Directory password is not saved');
   if (tenant === undefined) throw notConfigured('no tenant connection');
-  const log = deps.log.child('engine');
-  const account = ntlmAccount(credential.username);
-  const catalog = new DirectoryCatalog();
-  const source = new DrsrReplicationSource({
-    connect: { host: directory.host, ...account, password: credential.password, log: log.child('drsr') },
-    catalog,
-  });
   const store = await openSyncStore(engineStateDir(deps.userDataDir), { readOnly: false });
-  const upnDomain = account.domain.includes('.') ? account.domain : directory.host;
-  const engine = createSyncEngine({
-    source,
-    tenant: tenantControl(tenant.directory),
-    sink: provisioningSink(
-      credentialSink(tenant),
-      catalog,
-      (u) => tenant.directory.upsertSyncedUser(u),
-      upnDomain,
-      // Users delivered before (an earlier run of the app) exist in the cloud: no upsert for them.
-      deliveredAnchors(store),
-    ),
+  const { engine, close } = assembleEngine({
+    host: directory.host,
+    credential,
+    tenant,
     hasher: deps.hasher,
     store,
     settings: engineSettingsOf(settings),
-    logger: log,
+    log: deps.log,
   });
   return {
     engine,
     store,
     async close() {
-      await engine.stop();
-      await Promise.allSettled([source.close(), store.close()]);
+      await close();
+      await store.close();
     },
   };
 }

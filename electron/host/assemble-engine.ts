@@ -1,0 +1,85 @@
+/**
+ * The one place the sync engine is put together from its real parts — replication from the DC
+ * (MS-DRSR over RPC with NTLM), the tenant (Graph + the credential port, creating cloud users
+ * that do not exist yet), a hasher and the state store. The CLI (open-engine.ts) and the app
+ * (app-engine.ts) differ only in where the settings, credential and tenant session come from.
+ */
+import { AppError, ErrorCode } from '../../shared/errors.ts';
+import { ntlmAccount } from '../cli/ad-credential-command.ts';
+import { createSyncEngine, type SyncEngine } from '../engine/engine.ts';
+import type { CredentialSink, Hasher } from '../engine/ports.ts';
+import type { EngineSettings } from '../engine/settings.ts';
+import type { Logger } from '../log/logger.ts';
+import type { SyncStore } from '../store/sync-state.ts';
+import type { TenantConnection } from '../tenant/connection.ts';
+import { DrsrReplicationSource } from './drsr-source.ts';
+import { DirectoryCatalog, provisioningSink } from './provisioning-sink.ts';
+import { tenantControl } from './tenant-control.ts';
+
+export interface EngineParts {
+  /** The domain controller's host name or address (RPC: TCP 135 and its dynamic port). */
+  readonly host: string;
+  /** DOMAIN\name or name@domain, and its password. */
+  readonly credential: { readonly username: string; readonly password: string };
+  readonly tenant: TenantConnection;
+  readonly hasher: Hasher;
+  readonly store: SyncStore;
+  readonly settings: Partial<EngineSettings>;
+  readonly log: Logger;
+}
+
+export interface AssembledEngine {
+  readonly engine: SyncEngine;
+  /** Stops the engine and closes the replication connections (not the store, hasher or tenant). */
+  close(): Promise<void>;
+}
+
+export function assembleEngine(parts: EngineParts): AssembledEngine {
+  const { host, tenant, store, log } = parts;
+  const account = ntlmAccount(parts.credential.username);
+  const catalog = new DirectoryCatalog();
+  const source = new DrsrReplicationSource({
+    connect: { host, ...account, password: parts.credential.password, log: log.child('drsr') },
+    catalog,
+  });
+  const upnDomain = account.domain.includes('.') ? account.domain : host;
+  const engine = createSyncEngine({
+    source,
+    tenant: tenantControl(tenant.directory),
+    sink: provisioningSink(
+      credentialSink(tenant),
+      catalog,
+      (u) => tenant.directory.upsertSyncedUser(u),
+      upnDomain,
+      // Users delivered before exist in the cloud already: no upsert for them.
+      deliveredAnchors(store),
+    ),
+    hasher: parts.hasher,
+    store,
+    settings: parts.settings,
+    logger: log.child('engine'),
+  });
+  return {
+    engine,
+    async close() {
+      await engine.stop();
+      await source.close();
+    },
+  };
+}
+
+/** Users whose credential the tenant acknowledged before: their cloud user exists. */
+export function deliveredAnchors(store: SyncStore): string[] {
+  return [...store.state.users.values()].filter((u) => u.deliveredAt !== null).map((u) => u.sourceAnchor);
+}
+
+export function credentialSink(tenant: TenantConnection): CredentialSink {
+  const sink = tenant.credentials;
+  if (sink) return sink;
+  const missing = new AppError(
+    ErrorCode.ConfigInvalid,
+    'The tenant description names no credential endpoint (credentialsUrl).',
+    'Use a tenant file with "credentialsUrl" (the emulator writes one); delivery to Microsoft\'s provisioning service is not available yet.',
+  );
+  return { maxBatchSize: 1, deliver: () => Promise.reject(missing) };
+}
