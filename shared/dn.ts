@@ -56,3 +56,11 @@ export function looksLikeDn(dn: string): boolean {
   const parts = rdnsOf(dn);
   return parts.length > 0 && parts.every((r) => /^[a-zA-Z][\w-]*=./.test(r));
 }
+
+/** The DNS name of the domain `dn` lies in, from its DC= components (`…,DC=lab,DC=example` → lab.example); null if none. */
+export function dnsNameOfDn(dn: string): string | null {
+  const labels = rdnsOf(dn)
+    .filter((r) => /^dc=/i.test(r))
+    .map((r) => r.slice(3).replace(/\\(.)/g, '$1'));
+  return labels.length === 0 ? null : labels.join('.').toLowerCase();
+}

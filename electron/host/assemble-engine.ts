@@ -14,7 +14,7 @@ import type { SyncStore } from '../store/sync-state.ts';
 import type { TenantConnection } from '../tenant/connection.ts';
 import { DrsrReplicationSource } from './drsr-source.ts';
 import { DirectoryCatalog, provisioningSink } from './provisioning-sink.ts';
-import { tenantControl } from './tenant-control.ts';
+import { tenantControl, tenantDomainsOf } from './tenant-control.ts';
 
 export interface EngineParts {
   /** The domain controller's host name or address (RPC: TCP 135 and its dynamic port). */
@@ -42,18 +42,15 @@ export function assembleEngine(parts: EngineParts): AssembledEngine {
     connect: { host, ...account, password: parts.credential.password, log: log.child('drsr') },
     catalog,
   });
-  const upnDomain = account.domain.includes('.') ? account.domain : host;
   const engine = createSyncEngine({
     source,
     tenant: tenantControl(tenant.directory),
-    sink: provisioningSink(
-      credentialSink(tenant),
-      catalog,
-      (u) => tenant.directory.upsertSyncedUser(u),
-      upnDomain,
+    sink: provisioningSink(credentialSink(tenant), catalog, {
+      upsert: (u) => tenant.directory.upsertSyncedUser(u),
+      tenantDomains: () => tenantDomainsOf(tenant.directory),
       // Users delivered before exist in the cloud already: no upsert for them.
-      deliveredAnchors(store),
-    ),
+      provisionedBefore: deliveredAnchors(store),
+    }),
     hasher: parts.hasher,
     store,
     settings: parts.settings,

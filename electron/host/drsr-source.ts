@@ -86,6 +86,7 @@ export class DrsrReplicationSource implements ReplicationSource {
 
   #remember(user: SourceUser): void {
     this.#options.catalog?.remember(user.sourceAnchor, {
+      dn: user.dn,
       userPrincipalName: user.userPrincipalName,
       samAccountName: user.samAccountName,
       enabled: (user.userAccountControl & UF_ACCOUNTDISABLE) === 0,

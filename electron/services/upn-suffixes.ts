@@ -6,14 +6,11 @@
  * the tenant's .onmicrosoft.com name in the cloud.
  */
 import type { UpnSuffixRow } from '../../shared/tenant-schemas.ts';
+import { verifyingDomain } from '../../shared/upn.ts';
 
 export interface TenantDomain {
   readonly name: string;
   readonly isVerified: boolean;
-}
-
-function isSubdomainOf(name: string, parent: string): boolean {
-  return name.endsWith(`.${parent}`);
 }
 
 export function upnSuffixRows(suffixes: readonly string[], domains: readonly TenantDomain[]): UpnSuffixRow[] {
@@ -21,11 +18,9 @@ export function upnSuffixRows(suffixes: readonly string[], domains: readonly Ten
   return suffixes.map((raw) => {
     const suffix = raw.toLowerCase();
     const exact = byName.get(suffix);
-    if (exact?.isVerified) return { suffix: raw, status: 'verified', verifiedVia: null };
-    const parent = domains
-      .filter((d) => d.isVerified && isSubdomainOf(suffix, d.name.toLowerCase()))
-      .sort((a, b) => b.name.length - a.name.length)[0];
-    if (parent !== undefined) return { suffix: raw, status: 'verified', verifiedVia: parent.name };
+    const via = verifyingDomain(suffix, domains);
+    if (via !== null)
+      return { suffix: raw, status: 'verified', verifiedVia: via.toLowerCase() === suffix ? null : via };
     return { suffix: raw, status: exact === undefined ? 'missing' : 'notVerified', verifiedVia: null };
   });
 }

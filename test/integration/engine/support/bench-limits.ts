@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { DrsrClient } from '../../../../electron/directory/drsr/client.ts';
 import { DirectoryCatalog, provisioningSink } from '../../../../electron/host/provisioning-sink.ts';
+import { tenantDomainsOf } from '../../../../electron/host/tenant-control.ts';
 import { newSalt, wireFromNtHash } from '../../../../electron/phs/orgid.ts';
 import { HashPool, type HashItem } from '../../../../electron/phs/pool.ts';
 import { parseTenantConfig } from '../../../../electron/tenant/config.ts';
@@ -81,6 +82,7 @@ export async function tenantRate(lab: LabInfo, users: number, dir: string): Prom
       const sourceAnchor = randomBytes(16).toString('base64');
       const sam = `tenantbench${i}`;
       catalog.remember(sourceAnchor, {
+        dn: `CN=${sam},${lab.baseDn}`,
         userPrincipalName: `${sam}@${lab.dnsDomain}`,
         samAccountName: sam,
         enabled: true,
@@ -92,12 +94,10 @@ export async function tenantRate(lab: LabInfo, users: number, dir: string): Prom
         changeDate: new Date().toISOString(),
       };
     });
-    const sink = provisioningSink(
-      conn.credentials!,
-      catalog,
-      (u) => conn.directory.upsertSyncedUser(u),
-      lab.dnsDomain,
-    );
+    const sink = provisioningSink(conn.credentials!, catalog, {
+      upsert: (u) => conn.directory.upsertSyncedUser(u),
+      tenantDomains: () => tenantDomainsOf(conn.directory),
+    });
     const pages = Array.from({ length: Math.ceil(users / PAGE) }, (_, p) =>
       items.slice(p * PAGE, (p + 1) * PAGE),
     );

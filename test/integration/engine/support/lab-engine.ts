@@ -9,7 +9,7 @@ import { createSyncEngine, type SyncEngine } from '../../../../electron/engine/e
 import type { EngineSettings } from '../../../../electron/engine/settings.ts';
 import { DrsrReplicationSource } from '../../../../electron/host/drsr-source.ts';
 import { DirectoryCatalog, provisioningSink } from '../../../../electron/host/provisioning-sink.ts';
-import { tenantControl } from '../../../../electron/host/tenant-control.ts';
+import { tenantControl, tenantDomainsOf } from '../../../../electron/host/tenant-control.ts';
 import { HashPool } from '../../../../electron/phs/pool.ts';
 import { openSyncStore } from '../../../../electron/store/sync-state.ts';
 import { parseTenantConfig } from '../../../../electron/tenant/config.ts';
@@ -52,12 +52,10 @@ export async function openLabEngine(
   const engine = createSyncEngine({
     source,
     tenant: tenantControl(conn.directory),
-    sink: provisioningSink(
-      conn.credentials!,
-      catalog,
-      (u) => conn.directory.upsertSyncedUser(u),
-      lab.dnsDomain,
-    ),
+    sink: provisioningSink(conn.credentials!, catalog, {
+      upsert: (u) => conn.directory.upsertSyncedUser(u),
+      tenantDomains: () => tenantDomainsOf(conn.directory),
+    }),
     hasher: pool,
     store,
     settings: o.settings,
