@@ -125,12 +125,14 @@ export class EngineService {
   #onEvent(event: EngineEvent): void {
     if (event.type === 'userResult' || event.type === 'cycleCompleted') this.#sorted = null;
     if (event.type === 'heartbeat') this.#lastHeartbeat = event.at;
-    if (event.type === 'progress') {
+    // `engine:progress` follows full syncs (the first one on Ready); a delta cycle only moves the status.
+    if (event.type === 'progress' && event.progress.kind === 'full') {
       const { phase, done, total, ratePerSecond, etaSeconds } = event.progress;
       this.#throttled('progress', () =>
         this.#deps.pushes.push('engine:progress', progressOf(phase, done, total, ratePerSecond, etaSeconds)),
       );
-    } else if (event.type === 'cycleCompleted') {
+    } else if (event.type === 'cycleCompleted' && event.run.kind === 'full') {
+      this.#cancelThrottled('progress'); // a progress still waiting for its slot must not follow the outcome
       const c = event.run.counts;
       const done = c.delivered + c.failed + c.staged + c.noPassword + c.filtered + c.outOfScope + c.unchanged;
       const phase = event.run.outcome === 'running' ? 'completed' : event.run.outcome;
@@ -142,6 +144,12 @@ export class EngineService {
 
   #pushStatus(): void {
     this.#deps.pushes.push('engine:status', this.status());
+  }
+
+  #cancelThrottled(key: string): void {
+    const slot = this.#timers.get(key);
+    if (slot?.timer) clearTimeout(slot.timer);
+    if (slot) slot.timer = null;
   }
 
   /** Runs `send` at most once per throttle window; the last call in a window is sent at its end. */

@@ -124,6 +124,28 @@ describe('the engine in the app', () => {
       payload: { phase: 'completed', done: 3, total: 3, ratePerSecond: 0, etaSeconds: 0 },
     });
     expect(pushed.at(-1)!.channel).toBe('engine:status');
+
+    // A progress still waiting for its slot when the cycle ends is dropped: the outcome stays last.
+    host.fake.events.emit({
+      type: 'progress',
+      progress: { ...progress, runId: 3, phase: 'finishing', done: 3 },
+    });
+    host.fake.events.emit({ type: 'cycleCompleted', run: { ...run, id: 3 } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(pushed.filter((p) => p.channel === 'engine:progress').at(-1)!.payload).toMatchObject({
+      phase: 'completed',
+    });
+
+    // A delta cycle moves the status only: the first sync's final figures stay as they were.
+    const before = pushed.filter((p) => p.channel === 'engine:progress').length;
+    host.fake.events.emit({
+      type: 'progress',
+      progress: { ...progress, runId: 2, kind: 'delta', done: 0, total: 0 },
+    });
+    host.fake.events.emit({ type: 'cycleCompleted', run: { ...run, id: 2, kind: 'delta' } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(pushed.filter((p) => p.channel === 'engine:progress')).toHaveLength(before);
+    expect(pushed.at(-1)!.channel).toBe('engine:status');
   });
 
   it('turns off only when confirmed, and says what happens', async () => {
