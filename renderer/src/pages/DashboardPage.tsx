@@ -8,7 +8,7 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { ConfigurationCard } from '../components/ConfigurationCard.tsx';
 import { CyclesChart } from '../components/dashboard/CyclesChart.tsx';
 import { DiagnosisDialog } from '../components/dashboard/DiagnosisDialog.tsx';
@@ -48,6 +48,19 @@ function Panel({
 export function DashboardPage({ pool }: { readonly pool: PoolReport | undefined }) {
   const { status, cycles, error, act } = useEngine();
   const [diagnosed, setDiagnosed] = useState<string | null>(null);
+  // The dialog opens from a row, not from a trigger Fluent knows: focus goes back to that row.
+  const opener = useRef<HTMLElement | null>(null);
+  const openDiagnosis = (user: string): void => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setDiagnosed(user);
+  };
+  const closeDiagnosis = (): void => {
+    setDiagnosed(null);
+    const back = opener.current;
+    requestAnimationFrame(() => {
+      if (back?.isConnected) back.focus();
+    });
+  };
   const configured = status !== undefined && status.state !== 'notConfigured';
   return (
     <>
@@ -73,14 +86,14 @@ export function DashboardPage({ pool }: { readonly pool: PoolReport | undefined 
             <CyclesChart cycles={cycles} />
           </Panel>
           <Panel id="users-title" title="Users">
-            <UsersTable onSelect={setDiagnosed} version={status} />
+            <UsersTable onSelect={openDiagnosis} version={status} />
           </Panel>
           <Panel id="events-title" title="Events">
             <EventsCard version={status} />
           </Panel>
         </>
       )}
-      <DiagnosisDialog user={diagnosed} onClose={() => setDiagnosed(null)} />
+      <DiagnosisDialog user={diagnosed} onClose={closeDiagnosis} />
       <ConfigurationCard />
       <PoolStatusCard report={pool} />
     </>

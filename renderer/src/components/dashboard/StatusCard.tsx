@@ -55,10 +55,10 @@ export function StatusCard(props: {
   const configured = status.state !== 'notConfigured';
   const c = status.counts;
   const facts: [string, string][] = [
-    ['Users in scope', String(c.inScope)],
-    [status.staging ? 'Staged' : 'Synced', String(status.staging ? c.staged : c.synced)],
-    ['Filtered', String(c.filtered)],
-    ['Failed', String(c.failed)],
+    ['Users in scope', c.inScope.toLocaleString()],
+    [status.staging ? 'Staged' : 'Synced', (status.staging ? c.staged : c.synced).toLocaleString()],
+    ['Filtered', c.filtered.toLocaleString()],
+    ['Failed', c.failed.toLocaleString()],
     [
       'Last delta latency',
       status.lastDeltaLatencySeconds === null ? '—' : `${status.lastDeltaLatencySeconds.toFixed(1)} s`,

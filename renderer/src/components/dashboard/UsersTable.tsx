@@ -1,11 +1,14 @@
 /**
  * The users, virtualised: only the visible rows (fixed height) are rendered, and main filters and
- * pages them (`engine:users`), so 100,000 users scroll smoothly. A row opens the user's diagnosis.
+ * pages them (`engine:users`), so 100,000 users scroll smoothly. A row opens the user's diagnosis,
+ * by click or by keyboard (one row is the tab stop; arrows, Page Up/Down, Home, End move it).
  */
 import { Caption1, Field, Input, makeStyles, mergeClasses, Select, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { UserFilter, UsersPage } from '../../../../shared/engine-schemas.ts';
 import { call } from '../../bridge.ts';
+import { useRowFocus } from '../../hooks/use-row-focus.ts';
+import { formatCount } from '../../wizard/format.ts';
 import { RESULT_TEXT, when } from './format.ts';
 
 export const ROW_HEIGHT = 32;
@@ -36,12 +39,8 @@ const useStyles = makeStyles({
   item: {
     position: 'absolute',
     left: 0,
-    border: 'none',
-    background: 'transparent',
     color: tokens.colorNeutralForeground1,
-    textAlign: 'left',
     cursor: 'pointer',
-    font: 'inherit',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
@@ -61,6 +60,19 @@ export function UsersTable({
   const [top, setTop] = useState(0);
   const [page, setPage] = useState<UsersPage>({ total: 0, offset: 0, rows: [] });
   const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - BUFFER);
+  const open = (index: number): void => {
+    const user = page.rows[index - page.offset];
+    if (user !== undefined) onSelect(user.upn ?? user.name);
+  };
+  const scrollerRef = useRef<HTMLDivElement | null>(null);
+  const focus = useRowFocus({
+    scrollerRef,
+    rendered: page,
+    total: page.total,
+    rowHeight: ROW_HEIGHT,
+    pageRows: VIEW_ROWS,
+    onOpen: open,
+  });
 
   useEffect(() => {
     let live = true;
@@ -96,7 +108,7 @@ export function UsersTable({
           </Select>
         </Field>
         <Caption1 aria-live="polite" data-testid="users-total">
-          {page.total === 1 ? '1 user' : `${page.total} users`}
+          {formatCount(page.total, 'user', 'users')}
         </Caption1>
       </div>
       <div role="table" aria-label="Users" aria-rowcount={page.total + 1}>
@@ -108,20 +120,27 @@ export function UsersTable({
           ))}
         </div>
         <div
+          role="rowgroup"
+          ref={scrollerRef}
           className={styles.scroller}
           onScroll={(e) => setTop(e.currentTarget.scrollTop)}
+          onKeyDown={focus.onKeyDown}
           data-testid="users-scroller"
         >
           <div style={{ height: `${page.total * ROW_HEIGHT}px` }}>
             {page.rows.map((u, i) => (
-              <button
-                type="button"
+              <div
                 role="row"
+                tabIndex={page.offset + i === focus.active ? 0 : -1}
+                data-index={page.offset + i}
                 aria-rowindex={page.offset + i + 2}
                 key={u.id}
                 className={mergeClasses(styles.row, styles.item)}
                 style={{ top: `${(page.offset + i) * ROW_HEIGHT}px` }}
-                onClick={() => onSelect(u.upn ?? u.name)}
+                onClick={() => {
+                  focus.activate(page.offset + i);
+                  onSelect(u.upn ?? u.name);
+                }}
                 title={u.reason ?? undefined}
               >
                 <span role="cell" className={styles.cell} title={u.name}>
@@ -142,7 +161,7 @@ export function UsersTable({
                 <span role="cell" className={styles.cell} title={RESULT_TEXT[u.result] ?? u.result}>
                   {RESULT_TEXT[u.result] ?? u.result}
                 </span>
-              </button>
+              </div>
             ))}
           </div>
         </div>

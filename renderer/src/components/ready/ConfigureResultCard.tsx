@@ -2,10 +2,11 @@
  * What Configure did: the configuration saved, each change made in the tenant, and who runs the
  * first full sync — the engine; its progress appears below as soon as it reports.
  */
-import { Body1, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { Body1, Link, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle20Filled } from '@fluentui/react-icons';
 import { assertNever } from '../../../../shared/assert-never.ts';
 import type { ConfigureResult } from '../../../../shared/wizard-schemas.ts';
+import { hrefOf } from '../../hooks/use-hash-route.ts';
 import { formatDateTime } from '../../wizard/format.ts';
 import { StepCard } from '../wizard/StepCard.tsx';
 
@@ -60,6 +61,10 @@ export function ConfigureResultCard({ result }: { readonly result: ConfigureResu
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>{firstSyncText(result)}</MessageBarBody>
       </MessageBar>
+      <Body1>
+        <Link href={hrefOf('dashboard')}>Open the dashboard</Link> to watch the sync, its users and its
+        events.
+      </Body1>
     </StepCard>
   );
 }

@@ -35,8 +35,8 @@ export function SyncProgressCard({
   const value =
     progress.total === 0 ? (running ? undefined : 1) : Math.min(1, progress.done / progress.total);
   const figures = [
-    `${progress.done.toLocaleString()} of ${formatCount(progress.total, 'user', 'users')}`,
-    `${progress.ratePerSecond.toLocaleString(undefined, { maximumFractionDigits: 1 })} users per second`,
+    `${progress.done.toLocaleString()} of ${formatCount(progress.total, 'directory user', 'directory users')} read`,
+    `${progress.ratePerSecond.toLocaleString(undefined, { maximumFractionDigits: 1 })} per second`,
     ...(running && progress.etaSeconds !== null ? [`about ${formatDuration(progress.etaSeconds)} left`] : []),
   ].join(' · ');
   return (
