@@ -21,15 +21,22 @@ export async function loadAxe(page: Page): Promise<void> {
 /**
  * Waits until no animation runs (a colour transition of a button just enabled, a theme just
  * switched), so axe reads final colours. An animation cancelled while waited on (React replaced
- * the element) counts as ended. Bounded: at most SETTLE_ROUNDS rounds of SETTLE_ROUND_MS.
+ * the element) counts as ended; one that loops for ever (a spinner) is not waited for. Bounded: at most SETTLE_ROUNDS rounds of SETTLE_ROUND_MS.
  */
 export async function settleAnimations(page: Page): Promise<void> {
   for (let round = 0; round < SETTLE_ROUNDS; round++) {
     const running = await page.evaluate(async (limitMs) => {
-      type Anim = { finished: Promise<unknown>; playState: string };
+      type Timing = { endTime?: number | null };
+      type Anim = {
+        finished: Promise<unknown>;
+        playState: string;
+        effect: { getComputedTiming(): Timing } | null;
+      };
       type Doc = { getAnimations(): Anim[] };
       const doc = (globalThis as unknown as { document: Doc }).document;
-      const active = doc.getAnimations().filter((a) => a.playState === 'running');
+      // A spinner loops for ever: only animations that end are waited for.
+      const ends = (a: Anim): boolean => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity);
+      const active = doc.getAnimations().filter((a) => a.playState === 'running' && ends(a));
       if (active.length === 0) return 0;
       const ended = Promise.allSettled(active.map((a) => a.finished));
       await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, limitMs))]);

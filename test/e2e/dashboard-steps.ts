@@ -16,6 +16,16 @@ export async function configureThroughServices(
   env: WizardEnv,
   signIn: SignInBrowser,
 ): Promise<ConfigureResult> {
+  await prepareThroughServices(session, env, signIn);
+  return session.wizard.wizard.configure();
+}
+
+/** Every wizard step done through the services, short of Configure. */
+export async function prepareThroughServices(
+  session: AppSession,
+  env: WizardEnv,
+  signIn: SignInBrowser,
+): Promise<void> {
   const { lab, emu } = env;
   const { wizard, tenant } = session.wizard;
   const signal = AbortSignal.timeout(120_000);
@@ -48,7 +58,6 @@ export async function configureThroughServices(
       pollIntervalSeconds: 5,
     },
   });
-  return wizard.configure();
 }
 
 /** The progress pushes the page received, by phase. */

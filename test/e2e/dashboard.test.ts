@@ -50,13 +50,13 @@ describe('the dashboard, end to end', () => {
 
           // The figures and the users, as the page shows them.
           const figures = page.getByTestId('engine-figures');
-          await figures.filter({ hasText: String(status.counts.synced) }).waitFor();
+          await figures.filter({ hasText: status.counts.synced.toLocaleString('en-US') }).waitFor();
           // The table lists every user the engine has a record of (filtered in main).
           const records = session.engine.sortedUsers().length;
           expect(records).toBeGreaterThanOrEqual(status.counts.inScope);
           await page
             .getByTestId('users-total')
-            .filter({ hasText: `${records} users` })
+            .filter({ hasText: `${records.toLocaleString('en-US')} users` })
             .waitFor();
           expect(
             await page.getByRole('table', { name: 'Users' }).getByRole('row').count(),

@@ -1,12 +1,14 @@
 /**
  * Screenshots of a wizard state in both themes and both sizes (1280×800, 960×640), each also
- * checked for layout faults at that size: no horizontal scrolling, no text cut off without a
- * tooltip. Files: test-results/screenshots/wizard-<state>-<theme>-<width>.png.
+ * checked for layout faults at that size (no horizontal scrolling, no text cut off without a
+ * tooltip) and scanned by axe-core in both themes (no serious or critical violation).
+ * Files: test-results/screenshots/wizard-<state>-<theme>-<width>.png.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { axeFindings, blocking } from './axe.ts';
 import { elementsPastRightEdge, horizontalScrollbars, truncatedTexts } from './page-probes.ts';
 
 export const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
@@ -30,6 +32,12 @@ export async function shootState(page: Page, state: string, target?: Locator): P
       const file = `${SCREENSHOTS}wizard-${state}-${theme}-${size.width}.png`;
       await page.screenshot({ path: file });
       shot.files.push(file);
+      if (size.width === SIZES[0].width) {
+        const findings = await axeFindings(page);
+        expect
+          .soft(blocking(findings), `axe-core, ${state} in ${theme}:\n${findings.join('\n')}`)
+          .toEqual([]);
+      }
     }
     const scrollbars = await horizontalScrollbars(page);
     if (scrollbars.length > 0) scrollbars.push(...(await elementsPastRightEdge(page)));

@@ -1,7 +1,8 @@
 /**
  * The last two pages by keyboard: the password hash sync options (with a refused interval), and
  * Ready: the summary with its "Change" links, Configure applying the tenant features, and the
- * first full sync's progress as the engine reports it (here a stand-in engine behind the port).
+ * first full sync run by the real engine to completion. `walkFirstSyncProgress` checks the
+ * progress card mid-sync and its Cancel against a stand-in engine that reports on cue.
  */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -84,11 +85,7 @@ async function goBackToReady(page: Page): Promise<void> {
   await expectHeadingFocused(page, 'Ready to configure');
 }
 
-export async function walkReadyPage(
-  session: AppSession,
-  env: WizardEnv,
-  firstSync: ReturnType<typeof fakeFirstSync>,
-): Promise<void> {
+export async function walkReadyPage(session: AppSession, env: WizardEnv): Promise<void> {
   const { page } = session;
   const { lab, emu } = env;
   await page.getByTestId('summary-directory').waitFor({ timeout: 30_000 });
@@ -96,7 +93,9 @@ export async function walkReadyPage(
   expect(summary).toContain(`${lab.host}:${lab.ldapsPort} (LDAPS)`);
   expect(summary).toContain(`This certificate only (SHA-256 ${env.dcFingerprint})`);
   expect(summary).toMatch(/Password\s*Given \(kept in memory until you configure\)/);
-  expect(await page.getByTestId('summary-scope').innerText()).toMatch(/Users in scope\s*[\d,]+ users/);
+  const scopeText = await page.getByTestId('summary-scope').innerText();
+  const inScope = /Users in scope\s*([\d,]+) users/.exec(scopeText)?.[1];
+  expect(inScope, scopeText).toBeDefined();
   expect(await page.getByTestId('blockers').count()).toBe(0);
   expect(await page.getByTestId('warnings').innerText()).toContain(
     'Not verified in the tenant: missing.example.test',
@@ -128,17 +127,41 @@ export async function walkReadyPage(
     cloudPasswordPolicyForPasswordSyncedUsersEnabled: true,
     userForcePasswordChangeOnLogonEnabled: true,
   });
-  expect(firstSync.calls).toEqual(['start']);
 
-  // The engine reports; the page shows done/total, rate, time left, and cancels through main.
+  // The real engine runs the first full sync; the card follows it to the end.
+  await page
+    .getByTestId('first-sync')
+    .getByText('The first full sync is complete.')
+    .waitFor({ timeout: 120_000 });
+  const figures = await page.getByTestId('sync-figures').innerText();
+  const [, read, total] = /^([\d,]+) of ([\d,]+) directory users? read · /.exec(figures) ?? [];
+  expect(read, figures).toBeDefined();
+  expect(read).toBe(total);
+  // The engine found in scope exactly the users the Scope page counted.
+  expect(session.engine.status().counts.inScope.toLocaleString('en-US')).toBe(inScope);
+  expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('1');
+  await shootState(page, 'ready-configured', done);
+  await shootState(page, 'ready-first-sync-complete', page.getByTestId('first-sync'));
+}
+
+/** Configure with a stand-in engine: done/total, rate, time left while it runs; Cancel through main. */
+export async function walkFirstSyncProgress(
+  session: AppSession,
+  firstSync: ReturnType<typeof fakeFirstSync>,
+): Promise<void> {
+  const { page } = session;
+  await page.getByTestId('summary-phs').waitFor({ timeout: 30_000 });
+  await pressButton(page, 'Configure');
+  await page.getByTestId('configured').waitFor({ timeout: 30_000 });
+  expect(firstSync.calls).toEqual(['start']);
   const figures = page.getByTestId('sync-figures');
   await figures
-    .filter({ hasText: '1,200 of 5,013 users · 412.5 users per second · about 9 s left' })
+    .filter({ hasText: '1,200 of 5,013 directory users read · 412.5 per second · about 9 s left' })
     .waitFor();
   expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe(String(1200 / 5013));
   await shootState(page, 'ready-first-sync', page.getByTestId('first-sync'));
   await pressButton(page, 'Cancel sync');
   await page.getByText('The first full sync was cancelled.').waitFor();
   expect(firstSync.calls).toEqual(['start', 'cancel']);
-  await shootState(page, 'ready-configured', done);
+  await shootState(page, 'ready-first-sync-cancelled', page.getByTestId('first-sync'));
 }
