@@ -94,10 +94,12 @@ export class FakeEngine implements SyncEngine {
   }
 }
 
+/** `dir`: where the state store lives (default: a new temp folder, left for the OS to clear). */
 export async function fakeAppEngine(
   users: readonly UserRecord[] = [],
+  dir: string = mkdtempSync(join(tmpdir(), 'phs-engine-fake-')),
 ): Promise<AppEngine & { readonly fake: FakeEngine }> {
-  const store = await openSyncStore(mkdtempSync(join(tmpdir(), 'phs-engine-fake-')));
+  const store = await openSyncStore(dir);
   await store.commit(users.map((user) => ({ op: 'user', user })));
   const fake = new FakeEngine(store);
   return { engine: fake, store, fake, close: () => store.close() };
