@@ -10,6 +10,7 @@ import {
   engineStatusViewSchema,
   eventLevelSchema,
   eventViewSchema,
+  userResultSchema,
   usersPageSchema,
   usersQuerySchema,
 } from './engine-schemas.ts';
@@ -37,7 +38,7 @@ export const engineInvokeContract = {
   /** The engine has no single-user delivery: this runs a delta cycle, which picks up the user's change. */
   'engine:syncUser': {
     request: userRef,
-    response: z.strictObject({ mode: z.literal('deltaCycle'), message: z.string() }),
+    response: z.strictObject({ user: z.string(), result: userResultSchema, message: z.string() }),
   },
   'engine:events': {
     request: z.strictObject({

@@ -24,6 +24,7 @@ export const ErrorCode = {
   EngineBusy: 'ENGINE_BUSY',
   EngineNotConfigured: 'ENGINE_NOT_CONFIGURED',
   PasswordSyncOff: 'PASSWORD_SYNC_OFF',
+  UserNotFound: 'USER_NOT_FOUND',
   CursorInvalid: 'CURSOR_INVALID',
   StateCorrupt: 'STATE_CORRUPT',
   StateUnavailable: 'STATE_UNAVAILABLE',

@@ -40,7 +40,7 @@ const OPTIONS = {
 } as const;
 const ALLOWED: Readonly<Record<EngineCommandName, readonly string[]>> = {
   run: [],
-  sync: ['full', 'once'],
+  sync: ['full', 'once', 'user'],
   status: ['json'],
   enable: ['full'],
   disable: ['clear-tenant-feature', 'yes'],
@@ -61,6 +61,8 @@ function parse(name: EngineCommandName, args: readonly string[]): Values | 'help
   }
   if (values.config === undefined) throw new UsageError('--config <file.json> is required.');
   if (name === 'diagnose' && values.user === undefined) throw new UsageError('--user <name> is required.');
+  if (name === 'sync' && values.user !== undefined && (values.full || values.once))
+    throw new UsageError('--user syncs one user; it does not go with --full or --once.');
   if (values.yes && !values['clear-tenant-feature'])
     throw new UsageError('--yes confirms --clear-tenant-feature; pass both.');
   return values;
@@ -104,6 +106,11 @@ const COMMANDS: Readonly<Record<EngineCommandName, Run>> = {
   },
 
   async sync(engine, values, io) {
+    if (values.user !== undefined) {
+      const one = await engine.syncUser(values.user);
+      io.stdout.write(`${one.message}\n`);
+      return one.result === 'delivered' || one.result === 'staged' ? ExitCode.Ok : ExitCode.Failed;
+    }
     let last = 0;
     const off = engine.events.on((e) => {
       if (e.type !== 'progress' || Date.now() - last < 1000) return;

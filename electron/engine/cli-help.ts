@@ -17,17 +17,21 @@ ${CONFIG}
 
 Exit codes: 0 stopped on request, 1 failed, 2 bad input.`,
   sync: `Usage: phs sync --config <file.json> [--full] [--once]
+       phs sync --config <file.json> --user <name>
 
 Runs sync cycles now: a delta (passwords changed since the last cycle; a full sync when nothing
 was synchronised yet), or with --full a full password sync of every in-scope user. Without
---once, delta cycles follow until one finds nothing more to do.
+--once, delta cycles follow until one finds nothing more to do. With --user, reads that one user
+from the domain controller and delivers their current password now, changed or not.
 
 ${CONFIG}
   --full                a full password sync
   --once                exactly one cycle
+  --user <name>         one user: UPN, sAMAccountName, DOMAIN\\name, DN or objectGUID
 
 Exit codes: 0 every in-scope user is delivered (or explicitly filtered: no password, must change
-password, system account), 1 otherwise (failures, or password hash sync not enabled), 2 bad input.`,
+password, system account) — with --user: that user was delivered —, 1 otherwise (failures, or
+password hash sync not enabled), 2 bad input.`,
   status: `Usage: phs status --config <file.json> [--json]
 
 Shows the engine's state: enabled or not, staging mode, full or incremental, the last cycle,

@@ -4,6 +4,7 @@
  * cycles from overlapping (runner.ts), the delta loop (scheduler.ts) and the state store.
  * Electron-free; cancellation is an AbortSignal everywhere, so stop() is clean and quick.
  */
+import { syncOneUser, type UserSyncResult } from './sync-user.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import type { RunRecord } from '../store/sync-records.ts';
 import type { SyncStore } from '../store/sync-state.ts';
@@ -39,6 +40,8 @@ export interface SyncEngine {
   disable(options: { readonly confirmed: boolean }): Promise<DisableResult>;
   status(): EngineStatus;
   diagnose(user: string, signal?: AbortSignal): Promise<Diagnosis>;
+  /** Reads, hashes and delivers one user's current password now, beside any cycle (sync-user.ts). */
+  syncUser(user: string, signal?: AbortSignal): Promise<UserSyncResult>;
   readonly events: EngineEvents;
 }
 
@@ -217,6 +220,14 @@ class Engine implements SyncEngine {
       },
       both,
     );
+  }
+
+  async syncUser(user: string, signal?: AbortSignal): Promise<UserSyncResult> {
+    if (!this.#recorder.state.settings.enabled) throw notEnabled();
+    const limit = AbortSignal.timeout(60_000);
+    const both = signal ? AbortSignal.any([signal, limit]) : limit;
+    const tenant = await this.#tenant.get(both);
+    return syncOneUser(user, this.#cycle, tenant.features, both);
   }
 
   #request(kind: CycleKind): Promise<RunRecord> {

@@ -65,11 +65,7 @@ export function createEngineHandlers(deps: EngineHandlerDeps): HandlersFor<Engin
     'engine:syncUser': async ({ user }) => {
       const { engine } = service.require();
       if (!engine.status().enabled) throw offError();
-      background(engine.syncNow());
-      return {
-        mode: 'deltaCycle',
-        message: `A sync cycle started: it delivers ${user}'s password if it changed since the last delivery (the engine has no single-user delivery; a full sync resends every password).`,
-      };
+      return engine.syncUser(user);
     },
     'engine:events': async ({ severity, limit }) => ({ events: events(severity, limit) }),
     'engine:exportEvents': async ({ severity }) => {

@@ -107,6 +107,26 @@ describe('the engine CLI commands', () => {
     expect(diag.out).toContain('OK: user1@lab.example.test');
   });
 
+  it('sync --user delivers one user now; exit 1 when that user is refused or not synchronized', async () => {
+    const o = directory.byName('user3')!;
+    const before = sink.acknowledged.length;
+    const one = await phs('sync', '--user', 'user3@lab.example.test');
+    expect(one).toMatchObject({ code: ExitCode.Ok });
+    expect(one.out).toMatch(/^Delivered the current password of user3@lab\.example\.test at \d{4}-/);
+    expect(sink.acknowledged.slice(before).map((i) => i.sourceAnchor)).toEqual([anchorOf(o.objectGuid)]);
+    sink.poison.add(anchorOf(o.objectGuid));
+    const refused = await phs('sync', '--user', 'user3');
+    sink.poison.clear();
+    expect(refused.code).toBe(ExitCode.Failed);
+    expect(refused.out).toContain('was not delivered');
+    expect((await phs('sync', '--user', 'contractor1')).code).toBe(ExitCode.Failed);
+    await expect(phs('sync', '--user', 'nobody')).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
+    await expect(phs('sync', '--user', 'user3', '--full')).rejects.toThrow(/does not go with --full/);
+    // The refused user is marked failed until delivered: once more, by hand.
+    expect((await phs('sync', '--user', 'user3')).code).toBe(ExitCode.Ok);
+    expect((await phs('status')).code).toBe(ExitCode.Ok);
+  });
+
   it('disable needs a confirmation to clear the tenant feature', async () => {
     await expect(phs('disable', '--clear-tenant-feature')).rejects.toThrow(/confirmation/);
     const local = await phs('disable');

@@ -92,6 +92,14 @@ export class FakeEngine implements SyncEngine {
   diagnose(): ReturnType<SyncEngine['diagnose']> {
     return Promise.reject(new Error('not used'));
   }
+  syncUser(user: string): ReturnType<SyncEngine['syncUser']> {
+    this.calls.push(`syncUser ${user}`);
+    return Promise.resolve({
+      user,
+      result: 'delivered',
+      message: `Delivered the current password of ${user}.`,
+    });
+  }
 }
 
 /** `dir`: where the state store lives (default: a new temp folder, left for the OS to clear). */

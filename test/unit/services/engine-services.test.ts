@@ -169,14 +169,14 @@ describe('the engine in the app', () => {
     expect(await call('engine:syncNow', {})).toEqual({ ok: true, value: { started: true } });
     expect(await call('engine:syncUser', { user: 'user000001' })).toMatchObject({
       ok: true,
-      value: { mode: 'deltaCycle' },
+      value: { user: 'user000001', result: 'delivered' },
     });
     expect(host.fake.calls.slice(2)).toEqual([
       'disable confirmed=true',
       'enable fullSync=false',
       'start',
       'syncNow',
-      'syncNow',
+      'syncUser user000001',
     ]);
   });
 

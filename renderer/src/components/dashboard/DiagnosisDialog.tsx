@@ -45,18 +45,33 @@ export function DiagnosisDialog({
     readonly view: DiagnosisView | null;
     readonly note: string | null;
   }>({ for: null, view: null, note: null });
+  const [syncing, setSyncing] = useState(false);
+  // Bumped after "Sync this user now": the diagnosis is read again, with the note kept.
+  const [reads, setReads] = useState(0);
   const view = state.for === user ? state.view : null;
   const note = state.for === user ? state.note : null;
-  const setNote = (text: string): void => setState({ for: user, view, note: text });
   useEffect(() => {
     if (user === null) return;
     let live = true;
     call('engine:diagnose', { user }).then(
-      (v) => live && setState({ for: user, view: v, note: null }),
+      (v) => live && setState((s) => ({ for: user, view: v, note: s.for === user ? s.note : null })),
       (e: unknown) => live && setState({ for: user, view: null, note: toShape(e).message }),
     );
     return () => void (live = false);
-  }, [user]);
+  }, [user, reads]);
+  const syncNow = async (who: string): Promise<void> => {
+    setSyncing(true);
+    try {
+      const r = await call('engine:syncUser', { user: who });
+      setState((s) => ({ ...s, for: who, note: r.message }));
+    } catch (e) {
+      const shape = toShape(e);
+      setState((s) => ({ ...s, for: who, note: `${shape.message} ${shape.remediation}` }));
+    } finally {
+      setSyncing(false);
+      setReads((n) => n + 1);
+    }
+  };
   return (
     <Dialog open={user !== null} onOpenChange={(_e, d) => !d.open && onClose()}>
       <DialogSurface aria-describedby={undefined}>
@@ -88,16 +103,10 @@ export function DiagnosisDialog({
           <DialogActions>
             <Button
               appearance="primary"
-              disabled={user === null}
-              onClick={() =>
-                user &&
-                call('engine:syncUser', { user }).then(
-                  (r) => setNote(r.message),
-                  (e: unknown) => setNote(toShape(e).message),
-                )
-              }
+              disabled={user === null || syncing}
+              onClick={() => user && void syncNow(user)}
             >
-              Sync this user now
+              {syncing ? 'Syncing…' : 'Sync this user now'}
             </Button>
             <Button onClick={onClose}>Close</Button>
           </DialogActions>
