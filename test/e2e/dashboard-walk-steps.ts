@@ -95,13 +95,14 @@ export async function walkDashboard(session: AppSession, env: WizardEnv): Promis
   await pressButton(page, 'Turn off');
   await page.getByText('Password hash sync is off', { exact: true }).waitFor({ timeout: 30_000 });
   expect(session.engine.status().enabled).toBe(false);
-  expect(env.emu.admin.state().features.passwordSyncEnabled).toBe(false);
+  // The switch follows the engine's state at once; the tenant is told right after.
+  await expect.poll(() => env.emu.admin.state().features.passwordSyncEnabled).toBe(false);
   await shootState(page, 'dashboard-off');
   await tabTo(page, isControl('Password hash sync is off'), 'the PHS switch');
   await page.keyboard.press('Space');
   await page.getByText('Password hash sync is on', { exact: true }).waitFor({ timeout: 30_000 });
   expect(session.engine.status().enabled).toBe(true);
-  expect(env.emu.admin.state().features.passwordSyncEnabled).toBe(true);
+  await expect.poll(() => env.emu.admin.state().features.passwordSyncEnabled).toBe(true);
 
   // A user searched, its row reached by keyboard, its diagnosis opened and closed.
   const user = env.lab.users.find((u) => u.sAMAccountName === 'nested.user')!;
@@ -115,6 +116,21 @@ export async function walkDashboard(session: AppSession, env: WizardEnv): Promis
   await dialog.locator('dl').waitFor({ timeout: 30_000 });
   expect(await dialog.innerText()).toContain(user.sAMAccountName);
   await shootState(page, 'dashboard-diagnosis');
+  // "Sync this user now" delivers this one user's current password at once, and says so.
+  const upn = `${user.sAMAccountName}@${env.lab.dnsDomain}`;
+  const cloudCredential = () =>
+    env.emu.admin.state().users.find((u) => u.userPrincipalName === upn)?.credential?.keyHex;
+  const credentialBefore = cloudCredential();
+  expect(credentialBefore).toBeDefined();
+  await pressButton(page, 'Sync this user now');
+  await dialog
+    .getByRole('status')
+    .filter({ hasText: `Delivered the current password of ${upn} at ` })
+    .waitFor({ timeout: 60_000 });
+  // A new wire string (a new salt) for the same password reached the tenant.
+  expect(cloudCredential()).toBeDefined();
+  expect(cloudCredential()).not.toBe(credentialBefore);
+  await shootState(page, 'dashboard-diagnosis-synced');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   expect((await focusedElement(page))?.role).toBe('row');

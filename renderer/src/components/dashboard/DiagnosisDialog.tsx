@@ -28,6 +28,7 @@ const useStyles = makeStyles({
     margin: 0,
   },
   dd: { margin: 0, overflowWrap: 'anywhere' },
+  note: { display: 'block', marginBottom: tokens.spacingVerticalS, fontWeight: tokens.fontWeightSemibold },
 });
 
 const INTENT = { ok: 'success', info: 'info', warning: 'warning', error: 'error' } as const;
@@ -81,6 +82,11 @@ export function DiagnosisDialog({
             {view === null && note === null && (
               <Spinner size="small" label="Reading the user from the directory…" />
             )}
+            {note && (
+              <Body1 role="status" className={styles.note}>
+                {note}
+              </Body1>
+            )}
             {view && (
               <>
                 <MessageBar intent={INTENT[view.severity]}>
@@ -98,12 +104,12 @@ export function DiagnosisDialog({
                 </dl>
               </>
             )}
-            {note && <Body1 role="status">{note}</Body1>}
           </DialogContent>
           <DialogActions>
             <Button
               appearance="primary"
-              disabled={user === null || syncing}
+              disabled={user === null}
+              disabledFocusable={syncing}
               onClick={() => user && void syncNow(user)}
             >
               {syncing ? 'Syncing…' : 'Sync this user now'}
