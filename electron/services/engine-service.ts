@@ -4,6 +4,7 @@
  * loop on later app starts (it delivers only while password hash sync is on), and turns the engine's events into
  * throttled `engine:progress` and `engine:status` pushes. No payload carries a secret.
  */
+import { EventId } from '../engine/event-ids.ts';
 import type { EngineStatusView } from '../../shared/engine-schemas.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import type { EngineProgress } from '../../shared/wizard-schemas.ts';
@@ -118,6 +119,8 @@ export class EngineService {
     const host = await this.#deps.open();
     this.#host = host;
     this.#sorted = null;
+    // The last heartbeat the engine logged, also before this start (events are kept in the state).
+    this.#lastHeartbeat = host.store.state.events.findLast((e) => e.id === EventId.Heartbeat)?.at ?? null;
     this.#unsubscribe = host.engine.events.on((event) => this.#onEvent(event));
     return host;
   }

@@ -1,4 +1,5 @@
 /** The engine inside the app: Configure's first sync, throttled pushes, and the dashboard's channels. */
+import { EventId } from '../../../electron/engine/event-ids.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, memorySink } from '../../../electron/log/logger.ts';
 import { createDispatcher } from '../../../electron/services/dispatcher.ts';
@@ -146,6 +147,25 @@ describe('the engine in the app', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(pushed.filter((p) => p.channel === 'engine:progress')).toHaveLength(before);
     expect(pushed.at(-1)!.channel).toBe('engine:status');
+  });
+
+  it('shows the last heartbeat logged before this start, then the live ones', async () => {
+    const { host, service } = await setup();
+    const at = '2026-11-01T09:30:00.000Z';
+    const event = {
+      seq: 1,
+      id: EventId.Heartbeat,
+      at,
+      level: 'info' as const,
+      message: 'Heartbeat',
+      data: {},
+    };
+    await host.store.commit([{ op: 'event', event }]);
+    expect(service.status().health.lastHeartbeat).toBeNull();
+    await service.firstSync.start();
+    expect(service.status().health.lastHeartbeat).toBe(at);
+    host.fake.events.emit({ type: 'heartbeat', at: '2026-11-01T10:00:00.000Z' });
+    expect(service.status().health.lastHeartbeat).toBe('2026-11-01T10:00:00.000Z');
   });
 
   it('turns off only when confirmed, and says what happens', async () => {

@@ -69,8 +69,13 @@ export function StatusCard(props: {
         ? `${status.lastCycle.kind}, ${status.lastCycle.outcome}, ${when(status.lastCycle.startedAt)}`
         : '—',
     ],
-    ['Next cycle', when(status.nextCycleAt)],
-    ['Last heartbeat', when(status.health.lastHeartbeat)],
+    ['Next cycle', status.enabled ? when(status.nextCycleAt) : 'none while off'],
+    [
+      'Last heartbeat',
+      status.health.lastHeartbeat === null
+        ? 'none yet (logged when idle)'
+        : when(status.health.lastHeartbeat),
+    ],
   ];
   return (
     <Card className={styles.card} appearance="outline" aria-labelledby="engine-title">
