@@ -79,6 +79,8 @@ export const engineProgressSchema = z.strictObject({
   phase: z.enum(['reading', 'syncing', 'finishing', 'completed', 'cancelled', 'failed']),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
+  /** false: the total is only what was read so far (nothing told it in advance). */
+  totalKnown: z.boolean(),
   ratePerSecond: z.number().nonnegative(),
   etaSeconds: z.number().nonnegative().nullable(),
 });

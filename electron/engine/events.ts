@@ -12,6 +12,8 @@ export interface Progress {
   readonly done: number;
   /** Best estimate of the users this cycle will handle (grows for delta cycles). */
   readonly total: number;
+  /** false: nothing told the total in advance (a first full sync): `total` is what was read so far. */
+  readonly totalKnown: boolean;
   readonly ratePerSecond: number;
   readonly etaSeconds: number | null;
 }

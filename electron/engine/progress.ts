@@ -14,12 +14,14 @@ export class ProgressTracker {
   #phase: Progress['phase'] = 'reading';
   #done = 0;
   #total: number;
+  #totalKnown: boolean;
   #lastEmit = 0;
 
   constructor(runId: number, kind: RunKind, guess: number, now: () => number, emit: (p: Progress) => void) {
     this.#runId = runId;
     this.#kind = kind;
     this.#total = guess;
+    this.#totalKnown = guess > 0;
     this.#now = now;
     this.#emit = emit;
     this.#samples.push({ t: now(), done: 0 });
@@ -28,8 +30,10 @@ export class ProgressTracker {
   /** A page arrived: the source's estimate (if any) replaces the guess. */
   pageRead(size: number, estimatedTotal: number | undefined): void {
     this.#phase = 'syncing';
-    if (estimatedTotal !== undefined) this.#total = estimatedTotal;
-    else if (this.#kind !== 'full') this.#total += size;
+    if (estimatedTotal !== undefined) {
+      this.#total = estimatedTotal;
+      this.#totalKnown = true;
+    } else if (this.#kind !== 'full') this.#total += size;
     this.#total = Math.max(this.#total, this.#done + size);
     this.#maybeEmit(false);
   }
@@ -58,13 +62,14 @@ export class ProgressTracker {
     const seconds = (last.t - first.t) / 1000;
     const rate = seconds > 0 ? (last.done - first.done) / seconds : 0;
     const total = Math.max(this.#total, this.#done);
-    const eta = rate > 0 ? Math.round((total - this.#done) / rate) : null;
+    const eta = rate > 0 && this.#totalKnown ? Math.round((total - this.#done) / rate) : null;
     return {
       runId: this.#runId,
       kind: this.#kind,
       phase: this.#phase,
       done: this.#done,
       total,
+      totalKnown: this.#totalKnown,
       ratePerSecond: Math.round(rate * 10) / 10,
       etaSeconds: eta,
     };

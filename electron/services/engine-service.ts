@@ -130,16 +130,19 @@ export class EngineService {
     if (event.type === 'heartbeat') this.#lastHeartbeat = event.at;
     // `engine:progress` follows full syncs (the first one on Ready); a delta cycle only moves the status.
     if (event.type === 'progress' && event.progress.kind === 'full') {
-      const { phase, done, total, ratePerSecond, etaSeconds } = event.progress;
+      const { phase, done, total, totalKnown, ratePerSecond, etaSeconds } = event.progress;
       this.#throttled('progress', () =>
-        this.#deps.pushes.push('engine:progress', progressOf(phase, done, total, ratePerSecond, etaSeconds)),
+        this.#deps.pushes.push(
+          'engine:progress',
+          progressOf(phase, done, total, totalKnown, ratePerSecond, etaSeconds),
+        ),
       );
     } else if (event.type === 'cycleCompleted' && event.run.kind === 'full') {
       this.#cancelThrottled('progress'); // a progress still waiting for its slot must not follow the outcome
       const c = event.run.counts;
       const done = c.delivered + c.failed + c.staged + c.noPassword + c.filtered + c.outOfScope + c.unchanged;
       const phase = event.run.outcome === 'running' ? 'completed' : event.run.outcome;
-      this.#deps.pushes.push('engine:progress', progressOf(phase, done, Math.max(done, c.seen), 0, 0));
+      this.#deps.pushes.push('engine:progress', progressOf(phase, done, Math.max(done, c.seen), true, 0, 0));
     }
     if (event.type !== 'userResult' && event.type !== 'progress') this.#pushStatus();
     else this.#throttled('status', () => this.#pushStatus());
@@ -177,6 +180,7 @@ function progressOf(
   phase: EngineProgress['phase'],
   done: number,
   total: number,
+  totalKnown: boolean,
   rate: number,
   eta: number | null,
 ): EngineProgress {
@@ -185,6 +189,7 @@ function progressOf(
     phase,
     done: int(done),
     total: int(Math.max(total, done)),
+    totalKnown,
     ratePerSecond: Math.max(0, rate),
     etaSeconds: eta === null ? null : Math.max(0, eta),
   };

@@ -49,6 +49,7 @@ export function fakeFirstSync(session: () => AppSession): FirstSyncPort & { read
         phase: 'reading',
         done: 0,
         total: 0,
+        totalKnown: false,
         ratePerSecond: 0,
         etaSeconds: null,
       });
@@ -58,6 +59,7 @@ export function fakeFirstSync(session: () => AppSession): FirstSyncPort & { read
             phase: 'syncing',
             done: 1200,
             total: 5013,
+            totalKnown: true,
             ratePerSecond: 412.5,
             etaSeconds: 9,
           }),
@@ -70,6 +72,7 @@ export function fakeFirstSync(session: () => AppSession): FirstSyncPort & { read
         phase: 'cancelled',
         done: 1450,
         total: 5013,
+        totalKnown: true,
         ratePerSecond: 0,
         etaSeconds: null,
       });

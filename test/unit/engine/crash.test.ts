@@ -82,6 +82,9 @@ interface Launch {
   readonly stderr: string;
 }
 
+/** A child that has not finished by then is stuck: it is killed and the test fails, saying so. */
+const CHILD_LIMIT_MS = 60_000;
+
 function launch(work: string, mode: 'full' | 'sync', killAfterAcks?: number, delayMs = 0): Promise<Launch> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CHILD, work, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -98,7 +101,26 @@ function launch(work: string, mode: 'full' | 'sync', killAfterAcks?: number, del
       }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('exit', (_code, signal) => resolve({ killed: signal === 'SIGKILL', output, stderr }));
+    let stuck = false;
+    const limit = setTimeout(() => {
+      stuck = true;
+      child.kill('SIGKILL');
+    }, CHILD_LIMIT_MS);
+    child.on('exit', (_code, signal) => {
+      clearTimeout(limit);
+      const tail = output
+        .split('\n')
+        .filter((l) => l !== 'ack')
+        .slice(-5)
+        .join(' | ');
+      resolve({
+        killed: signal === 'SIGKILL' && !stuck,
+        output,
+        stderr: stuck
+          ? `${stderr}the engine child did not finish in ${CHILD_LIMIT_MS} ms (${acks} acks; ${tail})`
+          : stderr,
+      });
+    });
   });
 }
 

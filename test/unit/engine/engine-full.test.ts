@@ -68,6 +68,11 @@ describe('a full sync', () => {
   it('reports progress with done, total, rate and ETA', async () => {
     h = await Harness.create();
     h.source.faults.pageDelayMs = 30;
+    // Like replication (DRSR), the source does not say how many objects will come.
+    const fullPass = h.source.fullPass.bind(h.source);
+    h.source.fullPass = async function* (from, signal) {
+      for await (const page of fullPass(from, signal)) yield { users: page.users, cursor: page.cursor };
+    };
     await h.engine.fullSync();
     const progress = h.events
       .filter((e) => e.type === 'progress')
@@ -79,7 +84,18 @@ describe('a full sync', () => {
       done: h.directory.data.objects.length,
       total: h.directory.data.objects.length,
     });
-    expect(progress.some((p) => p.ratePerSecond > 0 && p.etaSeconds !== null)).toBe(true);
+    // The first full sync: nothing told the total, so no time left is guessed.
+    expect(progress.every((p) => !p.totalKnown && p.etaSeconds === null)).toBe(true);
+    expect(progress.some((p) => p.ratePerSecond > 0)).toBe(true);
+
+    // The next one takes the users it knows as the total: done, total, rate and ETA.
+    h.events.length = 0;
+    await h.engine.fullSync();
+    const again = h.events
+      .filter((e) => e.type === 'progress')
+      .map((e) => (e as { progress: Progress }).progress);
+    expect(again.every((p) => p.totalKnown)).toBe(true);
+    expect(again.some((p) => p.ratePerSecond > 0 && p.etaSeconds !== null)).toBe(true);
   });
 
   it('delivers in batches no larger than the sink accepts, one transaction per page', async () => {

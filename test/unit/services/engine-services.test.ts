@@ -91,6 +91,7 @@ describe('the engine in the app', () => {
       kind: 'full' as const,
       phase: 'syncing' as const,
       total: 100,
+      totalKnown: true,
       ratePerSecond: 50,
       etaSeconds: 2,
     };
@@ -122,7 +123,7 @@ describe('the engine in the app', () => {
     host.fake.events.emit({ type: 'cycleCompleted', run });
     expect(pushed.at(-2)).toEqual({
       channel: 'engine:progress',
-      payload: { phase: 'completed', done: 3, total: 3, ratePerSecond: 0, etaSeconds: 0 },
+      payload: { phase: 'completed', done: 3, total: 3, totalKnown: true, ratePerSecond: 0, etaSeconds: 0 },
     });
     expect(pushed.at(-1)!.channel).toBe('engine:status');
 

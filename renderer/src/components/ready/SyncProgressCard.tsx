@@ -32,10 +32,19 @@ export function SyncProgressCard({
 }) {
   const styles = useStyles();
   const running = RUNNING.has(progress.phase);
+  // Without a total told in advance (a first full sync), the bar runs without a value and no time is guessed.
   const value =
-    progress.total === 0 ? (running ? undefined : 1) : Math.min(1, progress.done / progress.total);
+    progress.total === 0 || (running && !progress.totalKnown)
+      ? running
+        ? undefined
+        : 1
+      : Math.min(1, progress.done / progress.total);
+  const read =
+    running && !progress.totalKnown
+      ? `${formatCount(progress.done, 'directory user', 'directory users')} read so far`
+      : `${progress.done.toLocaleString()} of ${formatCount(progress.total, 'directory user', 'directory users')} read`;
   const figures = [
-    `${progress.done.toLocaleString()} of ${formatCount(progress.total, 'directory user', 'directory users')} read`,
+    read,
     `${progress.ratePerSecond.toLocaleString(undefined, { maximumFractionDigits: 1 })} per second`,
     ...(running && progress.etaSeconds !== null ? [`about ${formatDuration(progress.etaSeconds)} left`] : []),
   ].join(' · ');
