@@ -4,7 +4,7 @@
  * DSNAME SID (a delta may lack objectSid), the NT hash decrypted, "no unicodePwd" kept as null.
  */
 import { guidFromBytes } from '../ndr/guid.ts';
-import { decryptUnicodePwd } from './hash-decrypt.ts';
+import { decryptNtHash } from '../secrets/nt-hash.ts';
 import { AttrOid, ClassOid, Uac } from './constants.ts';
 import { ridOf, sidFromBytes } from './dsname.ts';
 import { drsrUnexpected } from './errors.ts';
@@ -128,7 +128,7 @@ export function toUserRecord(object: ReplicaObject, table: PrefixTable, sessionK
       passwordChangedAt: pwdAttr?.changedAt?.toISOString() ?? null,
       objectClass,
       kind: kindOf(objectClass, uac),
-      ntHash: pwd === null || rid === null ? null : decryptUnicodePwd(sessionKey, rid, pwd),
+      ntHash: pwd === null || rid === null ? null : decryptNtHash(sessionKey, rid, pwd),
     },
   };
 }

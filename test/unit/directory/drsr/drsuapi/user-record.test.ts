@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Attr, Uac } from '../../../../../electron/directory/drsr/drsuapi/constants.ts';
 import type { ReplicaObject } from '../../../../../electron/directory/drsr/drsuapi/get-nc-changes-reply.ts';
-import { decryptUnicodePwd } from '../../../../../electron/directory/drsr/drsuapi/hash-decrypt.ts';
 import { PrefixTable } from '../../../../../electron/directory/drsr/drsuapi/prefix-table.ts';
 import { toUserRecord } from '../../../../../electron/directory/drsr/drsuapi/user-record.ts';
 import { decryptNtHash } from '../../../../../electron/directory/drsr/secrets/nt-hash.ts';
@@ -159,28 +158,28 @@ describe('replicated object → user record', () => {
   });
 });
 
-describe('decryptUnicodePwd (the hot path) equals secrets/decryptNtHash', () => {
+describe('decryptNtHash on the replication path', () => {
   it('on the appendix A known answer', () => {
     const value = Buffer.from(
       '000102030405060708090a0b0c0d0e0f665b58d8bdce2c7b88b6ea97b47963a73609da75',
       'hex',
     );
-    expect(decryptUnicodePwd(key, 500, value)?.toString('hex')).toBe('a4f49c406510bdcab6824ee7c30fd852');
+    expect(decryptNtHash(key, 500, value)?.toString('hex')).toBe('a4f49c406510bdcab6824ee7c30fd852');
   });
 
-  it('on 300 random users and on an empty value', () => {
+  it('round-trips 300 random users, and an empty value is no password', () => {
     for (let i = 0; i < 300; i++) {
       const rid = 1000 + i * 7919;
-      const value = encryptReplicatedSecret(key, randomBytes(16), applyRidLayer(rid, randomBytes(16)));
-      expect(decryptUnicodePwd(key, rid, value)).toEqual(decryptNtHash(key, rid, value));
+      const hash = randomBytes(16);
+      const value = encryptReplicatedSecret(key, randomBytes(16), applyRidLayer(rid, hash));
+      expect(decryptNtHash(key, rid, value)).toEqual(hash);
     }
     const empty = encryptReplicatedSecret(key, randomBytes(16), Buffer.alloc(0));
-    expect(decryptUnicodePwd(key, 1105, empty)).toBeNull();
     expect(decryptNtHash(key, 1105, empty)).toBeNull();
   });
 
   it('rejects a plaintext that is not one hash', () => {
     const value = encryptReplicatedSecret(key, randomBytes(16), Buffer.alloc(32));
-    expectAppError(() => decryptUnicodePwd(key, 1105, value), ErrorCode.SecretMalformed);
+    expectAppError(() => decryptNtHash(key, 1105, value), ErrorCode.SecretMalformed);
   });
 });
