@@ -32,6 +32,8 @@ export class EngineService {
   #host: AppEngine | null = null;
   #unsubscribe: (() => void) | null = null;
   #lastHeartbeat: string | null = null;
+  /** Of the last delta cycle that delivered, taken when it ended (a later full sync resends old passwords). */
+  #deltaLatency: number | null = null;
   #sorted: UserRecord[] | null = null;
   readonly #timers = new Map<string, { last: number; timer: NodeJS.Timeout | null; send: () => void }>();
 
@@ -82,18 +84,9 @@ export class EngineService {
   status(): EngineStatusView {
     const host = this.#host;
     if (host === null) return notConfiguredView;
-    // Latency is a delta figure: only deliveries of the last delta cycle that delivered count.
-    const since = host.store.state.runs.findLast(
-      (r) => r.kind === 'delta' && r.counts.delivered > 0,
-    )?.startedAt;
-    let latest: UserRecord | undefined;
-    if (since !== undefined)
-      for (const u of host.store.state.users.values())
-        if (u.deliveredAt !== null && u.deliveredAt >= since && (latest?.deliveredAt ?? '') < u.deliveredAt)
-          latest = u;
     return statusView(host.engine.status(), {
       lastHeartbeat: this.#lastHeartbeat,
-      latencySeconds: latest ? latencyOf(latest) : null,
+      latencySeconds: this.#deltaLatency,
     });
   }
 
@@ -121,6 +114,7 @@ export class EngineService {
     this.#sorted = null;
     // The last heartbeat the engine logged, also before this start (events are kept in the state).
     this.#lastHeartbeat = host.store.state.events.findLast((e) => e.id === EventId.Heartbeat)?.at ?? null;
+    this.#deltaLatency = lastDeltaLatency(host);
     this.#unsubscribe = host.engine.events.on((event) => this.#onEvent(event));
     return host;
   }
@@ -128,6 +122,10 @@ export class EngineService {
   #onEvent(event: EngineEvent): void {
     if (event.type === 'userResult' || event.type === 'cycleCompleted') this.#sorted = null;
     if (event.type === 'heartbeat') this.#lastHeartbeat = event.at;
+    if (event.type === 'cycleCompleted' && event.run.kind === 'delta' && event.run.counts.delivered > 0) {
+      const host = this.#host;
+      if (host !== null) this.#deltaLatency = lastDeltaLatency(host);
+    }
     // `engine:progress` follows full syncs (the first one on Ready); a delta cycle only moves the status.
     if (event.type === 'progress' && event.progress.kind === 'full') {
       const { phase, done, total, totalKnown, ratePerSecond, etaSeconds } = event.progress;
@@ -174,6 +172,23 @@ export class EngineService {
     if (wait <= 0) fire();
     else slot.timer = setTimeout(fire, wait);
   }
+}
+
+/** The latency of the last delta cycle that delivered: its latest delivery, against its change. */
+function lastDeltaLatency(host: AppEngine): number | null {
+  const delta = host.store.state.runs.findLast((r) => r.kind === 'delta' && r.counts.delivered > 0);
+  if (delta === undefined) return null;
+  const until = delta.endedAt ?? '\uffff';
+  let latest: UserRecord | undefined;
+  for (const u of host.store.state.users.values())
+    if (
+      u.deliveredAt !== null &&
+      u.deliveredAt >= delta.startedAt &&
+      u.deliveredAt <= until &&
+      (latest?.deliveredAt ?? '') < u.deliveredAt
+    )
+      latest = u;
+  return latest ? latencyOf(latest) : null;
 }
 
 function progressOf(

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { axeFindings, blocking } from './axe.ts';
+import { axeFindings, blocking, settleAnimations } from './axe.ts';
 import { elementsPastRightEdge, horizontalScrollbars, truncatedTexts } from './page-probes.ts';
 
 export const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
@@ -28,7 +28,7 @@ export async function shootState(page: Page, state: string, target?: Locator): P
     for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme });
       if (target !== undefined) await target.scrollIntoViewIfNeeded();
-      await page.waitForTimeout(50);
+      await settleAnimations(page);
       const file = `${SCREENSHOTS}wizard-${state}-${theme}-${size.width}.png`;
       await page.screenshot({ path: file });
       shot.files.push(file);

@@ -8,7 +8,7 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ConfigurationCard } from '../components/ConfigurationCard.tsx';
 import { CyclesChart } from '../components/dashboard/CyclesChart.tsx';
 import { DiagnosisDialog } from '../components/dashboard/DiagnosisDialog.tsx';
@@ -16,6 +16,9 @@ import { EventsCard } from '../components/dashboard/EventsCard.tsx';
 import { StatusCard } from '../components/dashboard/StatusCard.tsx';
 import { UsersTable } from '../components/dashboard/UsersTable.tsx';
 import { Lead } from '../components/Lead.tsx';
+import { SyncProgressCard } from '../components/ready/SyncProgressCard.tsx';
+import { subscribe } from '../bridge.ts';
+import type { EngineProgress } from '../../../shared/wizard-schemas.ts';
 import { PoolStatusCard } from '../components/PoolStatusCard.tsx';
 import type { PoolReport } from '../hooks/use-main-process.ts';
 import { useEngine } from '../hooks/use-engine.ts';
@@ -48,6 +51,9 @@ function Panel({
 export function DashboardPage({ pool }: { readonly pool: PoolReport | undefined }) {
   const { status, cycles, error, act } = useEngine();
   const [diagnosed, setDiagnosed] = useState<string | null>(null);
+  // A full sync (Full sync, or the first one) shows its progress here too.
+  const [progress, setProgress] = useState<EngineProgress | null>(null);
+  useEffect(() => subscribe('engine:progress', setProgress), []);
   // The dialog opens from a row, not from a trigger Fluent knows: focus goes back to that row.
   const opener = useRef<HTMLElement | null>(null);
   const openDiagnosis = (user: string): void => {
@@ -80,6 +86,7 @@ export function DashboardPage({ pool }: { readonly pool: PoolReport | undefined 
       ) : (
         <StatusCard status={status} act={act} />
       )}
+      {configured && progress !== null && <SyncProgressCard progress={progress} first={false} />}
       {configured && (
         <>
           <Panel id="cycles-title" title="Recent cycles (hashes delivered)">

@@ -79,6 +79,22 @@ describe('the engine in the app', () => {
       error: null,
     };
     await host.store.commit([{ op: 'run', run }]);
+    host.fake.events.emit({ type: 'cycleCompleted', run });
+    expect(await call('engine:getStatus', {})).toMatchObject({ value: { lastDeltaLatencySeconds: 2.5 } });
+    // A full sync later resends the same (old) password: that is not a delta latency.
+    const user = [...host.store.state.users.values()].find((u) => u.deliveredAt !== null)!;
+    const full = {
+      ...run,
+      id: 3,
+      kind: 'full' as const,
+      startedAt: '2026-11-01T12:00:00.000Z',
+      endedAt: '2026-11-01T12:00:09.000Z',
+    };
+    await host.store.commit([
+      { op: 'user', user: { ...user, deliveredAt: '2026-11-01T12:00:05.000Z' } },
+      { op: 'run', run: full },
+    ]);
+    host.fake.events.emit({ type: 'cycleCompleted', run: full });
     expect(await call('engine:getStatus', {})).toMatchObject({ value: { lastDeltaLatencySeconds: 2.5 } });
     expect(await service.firstSync.cancel()).toBe(false);
   });

@@ -1,4 +1,7 @@
-/** The first full sync as the engine reports it: done of total, rate, time left, and Cancel. */
+/**
+ * A full sync as the engine reports it: done of total, rate, time left, and (on Ready, for the
+ * first one) Cancel. The dashboard shows the same card for any full sync that runs.
+ */
 import { Body1, Button, Field, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import { ArrowSync20Regular, Dismiss16Regular } from '@fluentui/react-icons';
 import type { EngineProgress } from '../../../../shared/wizard-schemas.ts';
@@ -10,25 +13,32 @@ const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
 });
 
-const PHASES: Readonly<Record<EngineProgress['phase'], string>> = {
-  reading: 'Reading users from the domain controller…',
-  syncing: 'Synchronizing password hashes…',
-  finishing: 'Finishing the last deliveries…',
-  completed: 'The first full sync is complete.',
-  cancelled: 'The first full sync was cancelled.',
-  failed: 'The first full sync stopped with an error: see the Dashboard.',
-};
+function phases(what: string, where: string): Readonly<Record<EngineProgress['phase'], string>> {
+  const What = what.charAt(0).toUpperCase() + what.slice(1);
+  return {
+    reading: 'Reading users from the domain controller…',
+    syncing: 'Synchronizing password hashes…',
+    finishing: 'Finishing the last deliveries…',
+    completed: `${What} is complete.`,
+    cancelled: `${What} was cancelled.`,
+    failed: `${What} stopped with an error: ${where}.`,
+  };
+}
 
 const RUNNING = new Set<EngineProgress['phase']>(['reading', 'syncing', 'finishing']);
 
 export function SyncProgressCard({
   progress,
-  cancelling,
+  first = true,
+  cancelling = false,
   onCancel,
 }: {
   readonly progress: EngineProgress;
-  readonly cancelling: boolean;
-  readonly onCancel: () => void;
+  /** The first full sync (Ready), or any full sync (the dashboard). */
+  readonly first?: boolean;
+  readonly cancelling?: boolean;
+  /** Offers Cancel while the sync runs. */
+  readonly onCancel?: () => void;
 }) {
   const styles = useStyles();
   const running = RUNNING.has(progress.phase);
@@ -50,11 +60,18 @@ export function SyncProgressCard({
   ].join(' · ');
   return (
     <StepCard
-      id="first-sync"
-      title="First full sync"
+      id={first ? 'first-sync' : 'full-sync'}
+      title={first ? 'First full sync' : 'Full sync'}
       icon={<ArrowSync20Regular className={styles.icon} aria-hidden />}
     >
-      <Field label={PHASES[progress.phase]} validationState={progress.phase === 'failed' ? 'error' : 'none'}>
+      <Field
+        label={
+          (first
+            ? phases('the first full sync', 'see the Dashboard')
+            : phases('the full sync', 'the status above says why'))[progress.phase]
+        }
+        validationState={progress.phase === 'failed' ? 'error' : 'none'}
+      >
         <ProgressBar
           {...(value === undefined ? {} : { value })}
           max={1}
@@ -66,7 +83,7 @@ export function SyncProgressCard({
         <Body1 aria-live="polite" data-testid="sync-figures">
           {figures}
         </Body1>
-        {running && (
+        {running && onCancel !== undefined && (
           <Button icon={<Dismiss16Regular />} onClick={onCancel} disabled={cancelling}>
             {cancelling ? 'Cancelling…' : 'Cancel sync'}
           </Button>
