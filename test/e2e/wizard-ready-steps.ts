@@ -137,7 +137,7 @@ export async function walkReadyPage(session: AppSession, env: WizardEnv): Promis
     .getByText('The first full sync is complete.')
     .waitFor({ timeout: 120_000 });
   const figures = await page.getByTestId('sync-figures').innerText();
-  const [, read, total] = /^([\d,]+) of ([\d,]+) directory users? read · /.exec(figures) ?? [];
+  const [, read, total] = /^([\d,]+) of ([\d,]+) directory users? read$/.exec(figures) ?? [];
   expect(read, figures).toBeDefined();
   expect(read).toBe(total);
   // The engine found in scope exactly the users the Scope page counted.

@@ -55,7 +55,9 @@ export function SyncProgressCard({
       : `${progress.done.toLocaleString()} of ${formatCount(progress.total, 'directory user', 'directory users')} read`;
   const figures = [
     read,
-    `${progress.ratePerSecond.toLocaleString(undefined, { maximumFractionDigits: 1 })} per second`,
+    ...(running
+      ? [`${progress.ratePerSecond.toLocaleString(undefined, { maximumFractionDigits: 1 })} per second`]
+      : []),
     ...(running && progress.etaSeconds !== null ? [`about ${formatDuration(progress.etaSeconds)} left`] : []),
   ].join(' · ');
   return (
