@@ -1,4 +1,5 @@
 /** The engine inside the app: Configure's first sync, throttled pushes, and the dashboard's channels. */
+import { ZERO_COUNTS } from '../../../electron/store/sync-records.ts';
 import { EventId } from '../../../electron/engine/event-ids.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, memorySink } from '../../../electron/log/logger.ts';
@@ -58,16 +59,7 @@ describe('the engine in the app', () => {
     });
     // Latency is a delta figure: none until a delta cycle delivered something.
     expect(reply).toMatchObject({ value: { lastDeltaLatencySeconds: null } });
-    const counts = {
-      seen: 1,
-      delivered: 1,
-      failed: 0,
-      staged: 0,
-      noPassword: 0,
-      filtered: 0,
-      outOfScope: 0,
-      unchanged: 0,
-    };
+    const counts = { ...ZERO_COUNTS, seen: 1, delivered: 1 };
     const run = {
       id: 2,
       kind: 'delta' as const,
@@ -257,16 +249,7 @@ describe('the engine in the app', () => {
       startedAt: '',
       endedAt: '',
       outcome,
-      counts: {
-        seen: 0,
-        delivered: 0,
-        failed: 0,
-        staged: 0,
-        noPassword: 0,
-        filtered: 0,
-        outOfScope: 0,
-        unchanged: 0,
-      },
+      counts: ZERO_COUNTS,
       error: code === null ? null : { code, message: '', remediation: '' },
     });
     expect(healthOf(run('completed', null))).toEqual({ directory: 'ok', tenant: 'ok' });
