@@ -2,6 +2,9 @@
  * Single DES on one 8-byte block, for the RID-keyed hash layer (MS-SAMR 2.2.11.1).
  * Node's OpenSSL 3 refuses 'des-ecb', but 3DES-EDE with K‖K‖K collapses to E(K)·D(K)·E(K)
  * = E(K), i.e. single DES, and is available (drsr-notes §5.3).
+ * The cipher is named 'des-ede3' (three-key 3DES in ECB mode): the one name that both OpenSSL 3
+ * and Electron's BoringSSL know. OpenSSL's alias 'des-ede3-ecb' does not exist in BoringSSL, so
+ * with it every credential read fails in the app while the CLI (OpenSSL) passes.
  * The key goes to OpenSSL as a KeyObject: Node sets a cipher up from one about 3x faster than
  * from a raw key buffer, and two blocks a user is the main client-side cost of a full sync.
  */
@@ -28,13 +31,13 @@ function checkBlock(block: Uint8Array): void {
 
 export function desEncryptBlock(key8: Uint8Array, block: Uint8Array): Buffer {
   checkBlock(block);
-  const cipher = createCipheriv('des-ede3-ecb', tripled(key8), null).setAutoPadding(false);
+  const cipher = createCipheriv('des-ede3', tripled(key8), null).setAutoPadding(false);
   return oneBlock(cipher.update(block), () => cipher.final());
 }
 
 export function desDecryptBlock(key8: Uint8Array, block: Uint8Array): Buffer {
   checkBlock(block);
-  const decipher = createDecipheriv('des-ede3-ecb', tripled(key8), null).setAutoPadding(false);
+  const decipher = createDecipheriv('des-ede3', tripled(key8), null).setAutoPadding(false);
   return oneBlock(decipher.update(block), () => decipher.final());
 }
 
