@@ -31,12 +31,14 @@ export interface PhsOptions {
   readonly stdin?: string;
   readonly timeoutMs?: number;
   readonly env?: Readonly<Record<string, string>>;
+  /** Node options before the CLI, e.g. `--import` of test/boringssl/narrow-crypto.ts. */
+  readonly nodeArgs?: readonly string[];
 }
 
 const live = new Set<PhsChild>();
 
 export function startPhs(args: readonly string[], options: PhsOptions): PhsChild {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
     env: { ...process.env, XDG_CONFIG_HOME: options.home, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -16,7 +16,7 @@ import {
   type TenantEmulatorOptions,
 } from '../../../lab/tenant/server.ts';
 import type { StoredCredential } from '../../../lab/tenant/state.ts';
-import { describeRun, phs } from './phs-cli.ts';
+import { describeRun, phs, type PhsOptions } from './phs-cli.ts';
 
 export interface SignedInTenant {
   readonly emu: TenantEmulator;
@@ -31,6 +31,7 @@ export const UNLIMITED = { items: 10_000_000, windowSeconds: 300 } as const;
 export async function startSignedInTenant(
   dir: string,
   options: TenantEmulatorOptions = {},
+  cli: Pick<PhsOptions, 'nodeArgs' | 'env'> = {},
 ): Promise<SignedInTenant> {
   mkdirSync(join(dir, 'emu'), { recursive: true });
   const emu = await startTenantEmulator({
@@ -51,7 +52,7 @@ export async function startSignedInTenant(
     emu.info.admin.username,
     '--password-stdin',
   ];
-  const login = await phs(args, { home, stdin: emu.info.admin.password, timeoutMs: 60_000 });
+  const login = await phs(args, { ...cli, home, stdin: emu.info.admin.password, timeoutMs: 60_000 });
   if (login.status !== 0) {
     await emu.close();
     throw new Error(describeRun(args, login));
