@@ -8,6 +8,7 @@ import { build as esbuild, type BuildOptions } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { preloadBuildOptions } from './preload-build.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/main`;
@@ -37,8 +38,8 @@ await Promise.all([
     banner: esmBanner,
     entryPoints: { main: 'electron/main.ts', 'hash-worker': 'electron/phs/hash-worker.ts', cli: 'electron/cli-main.ts' },
   }),
-  // Sandboxed preloads must be CommonJS.
-  esbuild({ ...common, format: 'cjs', outfile: `${outdir}/preload.cjs`, entryPoints: ['electron/preload.ts'] }),
+  // The preload: CommonJS, with the contract's channel names inlined instead of the zod contract.
+  esbuild(preloadBuildOptions(root, `${outdir}/preload.cjs`)),
 ]);
 
 await viteBuild({ configFile: `${root}renderer/vite.config.ts`, logLevel: 'warn' });

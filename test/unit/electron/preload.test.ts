@@ -2,7 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./electron-mock.ts'));
 import { contextBridge, ipcRenderer } from './electron-mock.ts';
 import type { PhsBridge } from '../../../shared/api.ts';
+import { PRELOAD_CHANNELS_CONSTANT, preloadChannels } from '../../../scripts/preload-build.ts';
 
+// What esbuild's `define` inlines in the built preload (scripts/preload-build.ts).
+Object.assign(globalThis, { [PRELOAD_CHANNELS_CONSTANT]: preloadChannels() });
 await import('../../../electron/preload.ts');
 const api = contextBridge.exposed.get('phs') as PhsBridge;
 
