@@ -7,6 +7,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LabUser } from '../lab/lab-info.ts';
+import { ariaHiddenFindings, watchAriaHidden } from './aria-hidden-probe.ts';
 import type { AppSession } from './harness.ts';
 import { expectHeadingFocused } from './keyboard.ts';
 import { focusedElement } from './page-probes.ts';
@@ -81,6 +82,8 @@ export async function walkDashboard(session: AppSession, env: WizardEnv): Promis
   await page.getByLabel('Result').selectOption('all');
   await expectSeededUsers(page, env);
 
+  // Every dialog from here on is watched as it opens and closes: nothing focusable may stay aria-hidden.
+  await watchAriaHidden(page);
   // Off asks first and says what happens; "Keep it on" changes nothing; Turn off; then on.
   await tabTo(page, isControl('Password hash sync is on'), 'the PHS switch');
   await page.keyboard.press('Space');
@@ -134,4 +137,5 @@ export async function walkDashboard(session: AppSession, env: WizardEnv): Promis
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   expect((await focusedElement(page))?.role).toBe('row');
+  expect(await ariaHiddenFindings(page)).toEqual([]);
 }

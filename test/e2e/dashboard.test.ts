@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { showPage, useHarness, withApp } from './app-fixture.ts';
+import { ariaHiddenFindings, watchAriaHidden } from './aria-hidden-probe.ts';
 import { configureThroughServices, progressPhases, setLabPassword } from './dashboard-steps.ts';
 import { shootState } from './screenshots.ts';
 import { rendererLeaks } from './secrets-probe.ts';
@@ -65,6 +66,10 @@ describe('the dashboard, end to end', () => {
           await page.getByTestId('full-sync').getByText('The full sync is complete.').waitFor();
           await shootState(page, 'dashboard');
 
+          // From here on, every dialog's opening and closing is watched for focusable content left
+          // under aria-hidden (at every mutation and frame, not only when axe scans).
+          await watchAriaHidden(page);
+
           // Search filters the table (in main), and a row opens the user's diagnosis.
           const user = env().lab.users.find((u) => u.flags.length === 0 && u.password !== null)!;
           await page.getByLabel('Search users').fill(user.sAMAccountName);
@@ -108,13 +113,18 @@ describe('the dashboard, end to end', () => {
           await setLabPassword(env().lab, user.dn, 'Dashboard-E2e-Changed-1!');
           try {
             await page.getByRole('button', { name: 'Sync now' }).click();
+            // Done means the delta cycle that delivered the change has completed: its run record
+            // ends after the delivery (the delivery is journaled before the cycle's end).
+            const deliveringRun = () => {
+              const at = record()?.deliveredAt;
+              if (at === undefined || at === null || at === deliveredBefore) return undefined;
+              return session.engine.host!.store.state.runs.find(
+                (r) => r.kind === 'delta' && r.startedAt <= at && (r.endedAt === null || r.endedAt >= at),
+              );
+            };
             await expect
-              .poll(() => record()?.deliveredAt, { timeout: 60_000, interval: 500 })
-              .not.toBe(deliveredBefore);
-            expect(session.engine.host!.store.state.runs.at(-1)).toMatchObject({
-              kind: 'delta',
-              outcome: 'completed',
-            });
+              .poll(() => deliveringRun()?.outcome, { timeout: 60_000, interval: 250 })
+              .toBe('completed');
           } finally {
             await setLabPassword(env().lab, user.dn, user.password!);
           }
@@ -155,6 +165,7 @@ describe('the dashboard, end to end', () => {
 
           await shootState(page, 'dashboard-events', page.getByRole('list', { name: 'Engine events' }));
 
+          expect(await ariaHiddenFindings(page)).toEqual([]);
           const secrets = [env().lab.admin.password, env().emu.info.admin.password];
           expect(rendererLeaks(session, secrets)).toEqual([]);
         });
