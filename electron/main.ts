@@ -18,6 +18,7 @@ import { chooseCaFile, chooseEventsExportFile } from './platform/dialogs.ts';
 import { createSafeStorageBox } from './platform/safe-storage-box.ts';
 import { createMainWindow, hardenSession } from './platform/window.ts';
 import { loadWindowState, trackWindowState } from './platform/window-state.ts';
+import { installAppMenu } from './platform/menu.ts';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -43,6 +44,7 @@ if (!app.requestSingleInstanceLock()) {
     const log = createLogger({ process: 'main', sinks: [rotatingFileSink({ file: join(userData, 'logs', 'main.log') })] });
     log.info('starting', { version: app.getVersion(), platform: process.platform });
     hardenSession(session.defaultSession);
+    installAppMenu(app);
 
     const pool = new HashPool();
     const pushes = new PushQueue(log.child('push'));

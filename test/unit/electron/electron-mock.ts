@@ -80,4 +80,15 @@ export const screen = {
   getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
 };
 
-export default { BrowserWindow, shell, ipcMain, ipcRenderer, contextBridge, screen };
+/** Menus are kept as their templates; the last one set as the application menu is recorded. */
+export const Menu = {
+  application: null as { readonly template: readonly unknown[] } | null,
+  buildFromTemplate(template: readonly unknown[]): { readonly template: readonly unknown[] } {
+    return { template };
+  },
+  setApplicationMenu(menu: { readonly template: readonly unknown[] } | null): void {
+    Menu.application = menu;
+  },
+};
+
+export default { BrowserWindow, shell, ipcMain, ipcRenderer, contextBridge, screen, Menu };
