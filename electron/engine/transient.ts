@@ -1,25 +1,9 @@
 /**
- * Which failures are worth retrying after a wait: throttling, unavailability, timeouts and lost
- * connections, on either side. Adapters throw AppErrors with these codes (or any error carrying
- * a numeric `retryAfterMs`, like the tenant module's RetryableError).
+ * Which failures are worth retrying after a wait, and which call for a fresh full pass: read from
+ * the one table of error kinds (shared/error-kinds.ts), plus any error carrying a numeric
+ * `retryAfterMs` (the service said when to come back).
  */
-import { AppError } from '../../shared/errors.ts';
-
-// Codes as strings: the directory and tenant modules own them, this list only reads them.
-const TRANSIENT_CODES: ReadonlySet<string> = new Set([
-  'TENANT_THROTTLED',
-  'TENANT_UNAVAILABLE',
-  'TIMEOUT',
-  'WORKER_CRASHED',
-  'RPC_TIMEOUT',
-  'RPC_CONNECTION_LOST',
-  'RPC_UNREACHABLE',
-  'LDAP_UNREACHABLE',
-  'LDAP_TIMEOUT',
-  'LDAP_CONNECTION_LOST',
-  'LDAP_BUSY',
-  'LDAP_UNAVAILABLE',
-]);
+import { errorKind, isTransientError } from '../../shared/error-kinds.ts';
 
 export function retryAfterOf(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null || !('retryAfterMs' in error)) return undefined;
@@ -28,22 +12,14 @@ export function retryAfterOf(error: unknown): number | undefined {
 }
 
 export function isTransient(error: unknown): boolean {
-  if (retryAfterOf(error) !== undefined) return true;
-  return error instanceof AppError && TRANSIENT_CODES.has(error.code);
+  return retryAfterOf(error) !== undefined || isTransientError(error);
 }
 
 export function isThrottle(error: unknown): boolean {
-  return error instanceof AppError && error.code === 'TENANT_THROTTLED';
+  return errorKind(error) === 'throttled';
 }
 
-// A saved position the directory cannot continue from (another DC answers, the cookie expired):
-// the engine runs a fresh full pass. The directory modules' own codes are accepted as they are.
-const CURSOR_INVALID_CODES: ReadonlySet<string> = new Set([
-  'CURSOR_INVALID',
-  'DRSR_CURSOR_INVALID',
-  'DIRECTORY_RESYNC_REQUIRED',
-]);
-
+/** A saved position the directory cannot continue from (another DC answers, the cookie expired). */
 export function isCursorInvalid(error: unknown): boolean {
-  return error instanceof AppError && CURSOR_INVALID_CODES.has(error.code);
+  return errorKind(error) === 'cursorInvalid';
 }
