@@ -6,7 +6,11 @@
  */
 import type { TestProject } from 'vitest/node';
 import { AppError } from '../../shared/errors.ts';
-import { labUp, releaseLease } from './control.ts';
+import { labSeedBulk, labUp, releaseLease } from './control.ts';
+import { readLabInfo } from './lab-info.ts';
+
+/** Bulk users the integration tests sample (drsr/replication.test.ts): seeded when the lab has fewer. */
+export const BULK_NEEDED = 25;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,6 +29,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
       throw error;
     },
   );
+  if ((readLabInfo(infoPath).bulk?.count ?? 0) < BULK_NEEDED) {
+    await labSeedBulk(BULK_NEEDED, 2, log).catch(async (error: unknown) => {
+      await releaseLease(process.pid, log);
+      throw error;
+    });
+  }
   log(
     startedNow
       ? `DC started for this run; lab.json: ${infoPath}`
