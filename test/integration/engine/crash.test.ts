@@ -4,6 +4,11 @@
  * acknowledged a number of credentials), then restarted. Every user must end delivered — each
  * stored credential verifies its user's on-premises password, a sample signs in — and the state
  * must be consistent: up to date, 1,000 delivered, nothing failed or waiting for a retry.
+ * Every kill must land on a running process — a child that ended first tested nothing, and fails
+ * the seed: `phs sync --once` gets time triggers shorter than its shortest possible run (each
+ * credential request is held SLOW_DELIVERY_MS by the emulator), `phs run` (which never ends by
+ * itself) gets the acknowledgement triggers, including "every credential acknowledged, maybe not
+ * yet committed".
  */
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -29,25 +34,39 @@ const KILLS_PER_RUN = 2;
 const landed: number[] = [];
 let tenant: SignedInTenant | undefined;
 
+/** Each credential request is held this long: a full sync cannot end before it. */
+const SLOW_DELIVERY_MS = 2_000;
+/** Acknowledgement triggers give up waiting after this (the kill then lands on an idle `phs run`). */
+const ACKS_WAIT_MS = 20_000;
+
 type Trigger =
   { readonly kind: 'time'; readonly ms: number } | { readonly kind: 'acks'; readonly count: number };
+type Round = { readonly args: readonly string[]; readonly trigger: Trigger };
 
-function pickTrigger(random: () => number): Trigger {
+function pickRound(random: () => number): Round {
   return random() < 0.5
-    ? { kind: 'time', ms: Math.round(150 + random() * 2850) }
-    : { kind: 'acks', count: 1 + Math.floor(random() * (LOAD_COUNT - 1)) };
+    ? {
+        args: ['sync', '--full', '--once'],
+        trigger: { kind: 'time', ms: Math.round(150 + random() * (SLOW_DELIVERY_MS - 300)) },
+      }
+    : { args: ['run'], trigger: { kind: 'acks', count: 1 + Math.floor(random() * LOAD_COUNT) } };
 }
 
-/** Waits for the trigger (bounded), then SIGKILLs the child if it still runs. */
+/** Waits for the trigger (bounded), then SIGKILLs the child, which must still be running. */
 async function killAt(child: PhsChild, trigger: Trigger, t: SignedInTenant): Promise<void> {
   const started = Date.now();
   const acksBefore = acknowledgedCount(t.emu);
   const due = (): boolean =>
     trigger.kind === 'time'
       ? Date.now() - started >= trigger.ms
-      : acknowledgedCount(t.emu) - acksBefore >= trigger.count || Date.now() - started > 6_000;
+      : acknowledgedCount(t.emu) - acksBefore >= trigger.count || Date.now() - started > ACKS_WAIT_MS;
   while (!child.exited() && !due()) await sleep(trigger.kind === 'time' ? 5 : 2);
-  if (child.exited()) return;
+  if (child.exited()) {
+    const end = await child.done;
+    expect.fail(
+      `the child ended before its kill (${JSON.stringify(trigger)}), so nothing was tested:\n${describeRun(['(child)'], end)}`,
+    );
+  }
   child.kill('SIGKILL');
   landed.push(acknowledgedCount(t.emu) - acksBefore);
   const end = await child.done;
@@ -70,7 +89,9 @@ describe('SIGKILL during a full sync of 1,000 lab users', () => {
     async (seed) => {
       const random = seededRandom(seed);
       const dir = tempDir();
-      tenant = await startSignedInTenant(dir);
+      tenant = await startSignedInTenant(dir, {
+        faults: [{ kind: 'slow', path: '/provisioning/', delayMs: SLOW_DELIVERY_MS, probability: 1 }],
+      });
       const t = tenant;
       const config = writeEngineConfig(join(dir, 'config.json'), lab, {
         tenantFile: t.tenantFile,
@@ -81,8 +102,8 @@ describe('SIGKILL during a full sync of 1,000 lab users', () => {
       const home = t.home;
       expect((await phs(['enable', '--config', config], { home })).status).toBe(0);
       for (let k = 0; k < KILLS_PER_RUN; k++) {
-        const args = random() < 0.5 ? ['sync', '--full', '--once'] : ['run'];
-        await killAt(startPhs([...args, '--config', config], { home }), pickTrigger(random), t);
+        const { args, trigger } = pickRound(random);
+        await killAt(startPhs([...args, '--config', config], { home }), trigger, t);
       }
 
       const finish = await phs(['sync', '--config', config], { home });
