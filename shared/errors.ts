@@ -12,6 +12,7 @@ export const ErrorCode = {
   Timeout: 'TIMEOUT',
   WorkerCrashed: 'WORKER_CRASHED',
   PoolClosed: 'POOL_CLOSED',
+  CryptoSelfTestFailed: 'CRYPTO_SELF_TEST_FAILED',
   UrlNotAllowed: 'URL_NOT_ALLOWED',
   WireFormat: 'WIRE_FORMAT',
   NtlmMalformed: 'NTLM_MALFORMED',

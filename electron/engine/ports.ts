@@ -124,6 +124,15 @@ export interface Hasher {
   hash(items: readonly { readonly ntHash: Uint8Array }[], opts: { signal?: AbortSignal }): Promise<string[]>;
 }
 
+/**
+ * The start-up self-test of the cryptographic primitives (electron/self-test): resolves when every
+ * primitive passed its known answers, rejects with CRYPTO_SELF_TEST_FAILED otherwise. It runs
+ * once and answers from its cache after that, so asking before every cycle costs nothing.
+ */
+export interface CryptoGate {
+  ensurePassed(): Promise<void>;
+}
+
 /** Time, injectable so tests run without waiting. */
 export interface Clock {
   now(): number;

@@ -1,22 +1,15 @@
 /**
- * The hash worker thread: receives batches of NT hashes, returns wire strings.
- * PBKDF2 runs synchronously here on purpose: one worker keeps exactly one core busy.
+ * The hash worker thread: receives batches of NT hashes, returns wire strings; on request, runs
+ * the crypto self-test's checks in this thread. PBKDF2 runs synchronously here on purpose: one
+ * worker keeps exactly one core busy.
  */
 import { parentPort } from 'node:worker_threads';
-import { hashBatch } from './hash-batch.ts';
-import { isHashRequest, type HashReply } from './worker-protocol.ts';
+import { answer } from './worker-answer.ts';
 
 const port = parentPort;
 if (!port) throw new Error('hash-worker.ts must run as a worker thread');
 
 port.on('message', (message: unknown) => {
-  if (!isHashRequest(message)) return;
-  let reply: HashReply;
-  try {
-    reply = { type: 'result', batchId: message.batchId, wires: hashBatch(message) };
-  } catch (error) {
-    message.ntHashes.fill(0);
-    reply = { type: 'error', batchId: message.batchId, message: error instanceof Error ? error.message : 'hash failed' };
-  }
-  port.postMessage(reply);
+  const reply = answer(message);
+  if (reply !== null) port.postMessage(reply);
 });

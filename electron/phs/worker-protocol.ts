@@ -1,4 +1,5 @@
 /** Messages between the hash pool (main thread) and its workers. */
+import type { PrimitiveResult } from '../../shared/self-test-schemas.ts';
 
 export interface HashRequest {
   readonly type: 'hash';
@@ -13,6 +14,18 @@ export interface HashRequest {
 export type HashReply =
   | { readonly type: 'result'; readonly batchId: number; readonly wires: readonly string[] }
   | { readonly type: 'error'; readonly batchId: number; readonly message: string };
+
+/** Asks a worker to run the crypto self-test's checks in its own thread (electron/self-test). */
+export interface SelfTestRequest {
+  readonly type: 'selfTest';
+  readonly id: number;
+}
+
+export interface SelfTestReply {
+  readonly type: 'selfTestResult';
+  readonly id: number;
+  readonly results: readonly PrimitiveResult[];
+}
 
 export function isHashRequest(value: unknown): value is HashRequest {
   if (typeof value !== 'object' || value === null) return false;
@@ -30,4 +43,19 @@ export function isHashReply(value: unknown): value is HashReply {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (v['type'] === 'result' || v['type'] === 'error') && typeof v['batchId'] === 'number';
+}
+
+export function isSelfTestRequest(value: unknown): value is SelfTestRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v['type'] === 'selfTest' && typeof v['id'] === 'number';
+}
+
+/** The envelope only: the pool checks each result against the contract's schema. */
+export function isSelfTestReply(
+  value: unknown,
+): value is { readonly type: 'selfTestResult'; readonly id: number; readonly results: unknown } {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v['type'] === 'selfTestResult' && typeof v['id'] === 'number' && Array.isArray(v['results']);
 }
