@@ -1,27 +1,31 @@
 /**
  * The app's SecretBox: Electron safeStorage (Keychain, DPAPI, libsecret/KWallet). It refuses to
  * seal anything when the OS offers no real secret store — including Linux's "basic_text"
- * fallback, whose key is a constant — so a token cache is never written in a recoverable form.
+ * fallback, whose key is a constant — so a secret is never written in a recoverable form; it says
+ * so before anything is sealed (availability), and passes on os_crypt's "seal this again" after a
+ * key rotation (decryptStringAsync's shouldReEncrypt).
  */
 import { safeStorage } from 'electron';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import type { SecretBox } from '../tenant/secret-box.ts';
+import { secretStoreUnavailable, type SecretBox, type SecretBoxAvailability } from '../tenant/secret-box.ts';
 
-function unavailable(): AppError {
-  return new AppError(
-    ErrorCode.TokenCacheUnavailable,
-    'The operating system offers no secret store, so the sign-in cannot be saved encrypted.',
-    'On Linux, run a keyring in your session (GNOME Keyring or KWallet) and restart the app; until then you sign in at each start.',
-  );
+async function availability(platform: NodeJS.Platform): Promise<SecretBoxAvailability> {
+  const unavailable = (): SecretBoxAvailability => ({
+    available: false,
+    reason: secretStoreUnavailable(platform),
+  });
+  if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return unavailable();
+  if (!(await safeStorage.isAsyncEncryptionAvailable())) return unavailable();
+  return { available: true };
 }
 
-async function ensureAvailable(): Promise<void> {
-  if (!(await safeStorage.isAsyncEncryptionAvailable())) throw unavailable();
-  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') throw unavailable();
-}
-
-export function createSafeStorageBox(): SecretBox {
+export function createSafeStorageBox(platform: NodeJS.Platform = process.platform): SecretBox {
+  const ensureAvailable = async (): Promise<void> => {
+    const state = await availability(platform);
+    if (!state.available) throw state.reason;
+  };
   return {
+    availability: () => availability(platform),
     async encrypt(plain) {
       await ensureAvailable();
       return safeStorage.encryptStringAsync(plain.toString('base64'));
@@ -29,10 +33,15 @@ export function createSafeStorageBox(): SecretBox {
     async decrypt(sealed) {
       await ensureAvailable();
       try {
-        const { result } = await safeStorage.decryptStringAsync(sealed);
-        return Buffer.from(result, 'base64');
+        const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(sealed);
+        return { plain: Buffer.from(result, 'base64'), reseal: shouldReEncrypt };
       } catch (error) {
-        throw new AppError(ErrorCode.TokenCacheCorrupt, 'The saved sign-in cannot be decrypted by the OS secret store.', 'Sign in again: the saved sign-in is replaced.', { cause: error });
+        throw new AppError(
+          ErrorCode.TokenCacheCorrupt,
+          'The saved secret cannot be decrypted by the OS secret store.',
+          'Sign in again, or enter the password again and configure: the saved secret is replaced.',
+          { cause: error },
+        );
       }
     },
   };

@@ -83,6 +83,7 @@ export function openKeyFileBox(file: string, create: boolean): SecretBox | undef
   }
   const key = readKey(file);
   return {
+    availability: () => Promise.resolve({ available: true }),
     encrypt: (plain) => {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
@@ -97,7 +98,8 @@ export function openKeyFileBox(file: string, create: boolean): SecretBox | undef
         const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(MAGIC.length, MAGIC.length + IV_BYTES));
         decipher.setAAD(MAGIC);
         decipher.setAuthTag(sealed.subarray(MAGIC.length + IV_BYTES, head));
-        return Promise.resolve(Buffer.concat([decipher.update(sealed.subarray(head)), decipher.final()]));
+        const plain = Buffer.concat([decipher.update(sealed.subarray(head)), decipher.final()]);
+        return Promise.resolve({ plain, reseal: false });
       } catch {
         return Promise.reject(corrupt());
       }

@@ -2,7 +2,8 @@
  * MSAL's token cache persisted in one file, sealed by a SecretBox: read and opened before each
  * cache access, sealed and written atomically (mode 0600) after a change. A cache that cannot be
  * opened (other key, damaged) reads as empty — the user signs in again and it is replaced — but a
- * box that cannot encrypt at all (no OS secret store) stops the operation with its error.
+ * box that cannot encrypt at all (no OS secret store) stops the operation with its error. A cache
+ * the box says was sealed under an old key is sealed again at once.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -34,9 +35,14 @@ export class EncryptedFileCache implements ICachePlugin {
       return; // no cache yet
     }
     try {
-      const plain = await this.#box.decrypt(sealed);
-      context.tokenCache.deserialize(plain.toString('utf8'));
-      plain.fill(0);
+      const { plain, reseal } = await this.#box.decrypt(sealed);
+      try {
+        context.tokenCache.deserialize(plain.toString('utf8'));
+        // The OS rotated its key: store the cache sealed under the new one.
+        if (reseal) await this.#write(plain);
+      } finally {
+        plain.fill(0);
+      }
     } catch (error) {
       if (error instanceof AppError && error.code === ErrorCode.TokenCacheCorrupt) {
         this.#log.warn('token cache unreadable; treating it as empty', { file: this.#file });
@@ -50,14 +56,18 @@ export class EncryptedFileCache implements ICachePlugin {
     if (!context.cacheHasChanged) return;
     const plain = Buffer.from(context.tokenCache.serialize(), 'utf8');
     try {
-      const sealed = await this.#box.encrypt(plain);
-      mkdirSync(dirname(this.#file), { recursive: true, mode: 0o700 });
-      const tmp = `${this.#file}.${process.pid}.tmp`;
-      writeFileSync(tmp, sealed, { mode: 0o600 });
-      renameSync(tmp, this.#file);
+      await this.#write(plain);
     } finally {
       plain.fill(0);
     }
+  }
+
+  async #write(plain: Buffer): Promise<void> {
+    const sealed = await this.#box.encrypt(plain);
+    mkdirSync(dirname(this.#file), { recursive: true, mode: 0o700 });
+    const tmp = `${this.#file}.${process.pid}.tmp`;
+    writeFileSync(tmp, sealed, { mode: 0o600 });
+    renameSync(tmp, this.#file);
   }
 
   /** Removes the file (sign-out of every account in it). */

@@ -31,7 +31,7 @@ describe('the token cache on disk', () => {
       const accessToken = await conn.auth.accessToken();
       const raw = readFileSync(cacheFile);
       const text = raw.toString('latin1');
-      const plain = (await openKeyFileBox(keyFile, false)!.decrypt(raw)).toString('utf8');
+      const plain = (await openKeyFileBox(keyFile, false)!.decrypt(raw)).plain.toString('utf8');
       const secrets = secretsIn(plain);
       expect(secrets).toHaveLength(3);
       expect(secrets).toContain(accessToken);

@@ -91,4 +91,31 @@ export const Menu = {
   },
 };
 
-export default { BrowserWindow, shell, ipcMain, ipcRenderer, contextBridge, screen, Menu };
+/**
+ * safeStorage as os_crypt behaves: sealed data carries the key version it was sealed under
+ * ("v10:…"); after a key rotation (`keyVersion` moved on) older data still opens, with
+ * shouldReEncrypt. On Linux without a keyring the backend is "basic_text".
+ */
+export const safeStorage = {
+  backend: 'gnome_libsecret' as string,
+  available: true,
+  keyVersion: 10,
+  reset(): void {
+    safeStorage.backend = 'gnome_libsecret';
+    safeStorage.available = true;
+    safeStorage.keyVersion = 10;
+  },
+  getSelectedStorageBackend: (): string => safeStorage.backend,
+  isAsyncEncryptionAvailable: (): Promise<boolean> => Promise.resolve(safeStorage.available),
+  encryptStringAsync(text: string): Promise<Buffer> {
+    return Promise.resolve(Buffer.from(`v${safeStorage.keyVersion}:${Buffer.from(text).toString('hex')}`));
+  },
+  decryptStringAsync(sealed: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
+    const match = /^v(\d+):([0-9a-f]*)$/.exec(sealed.toString());
+    if (match === null) return Promise.reject(new Error('Error while decrypting the ciphertext provided'));
+    const result = Buffer.from(match[2]!, 'hex').toString();
+    return Promise.resolve({ result, shouldReEncrypt: Number(match[1]) !== safeStorage.keyVersion });
+  },
+};
+
+export default { BrowserWindow, shell, ipcMain, ipcRenderer, contextBridge, screen, Menu, safeStorage };

@@ -23,7 +23,7 @@ describe('key-file secret box', () => {
     const sealed = await box.encrypt(Buffer.from('{"secret":"abc"}'));
     expect(sealed.subarray(0, 5).toString()).toBe('PHSC1');
     expect(sealed.includes(Buffer.from('secret'))).toBe(false);
-    expect((await openKeyFileBox(file, false)!.decrypt(sealed)).toString()).toBe('{"secret":"abc"}');
+    expect((await openKeyFileBox(file, false)!.decrypt(sealed)).plain.toString()).toBe('{"secret":"abc"}');
     expect(Buffer.compare(await box.encrypt(Buffer.from('x')), await box.encrypt(Buffer.from('x')))).not.toBe(0);
   });
 
