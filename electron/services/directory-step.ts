@@ -2,7 +2,8 @@
  * The wizard's Active Directory step in main: tests a connection (TLS, bind, discovery, rights),
  * offers the DC's certificate for a trust decision when it does not verify, and keeps the bound
  * session and the password in memory for the Scope step (OU tree, user counts). The password
- * never leaves this process except sealed, through the wizard's Configure.
+ * never leaves this process except sealed, through the wizard's Configure, and a held or saved
+ * password is reused only for the target it was tested with (password-reuse.ts).
  */
 import { readFileSync } from 'node:fs';
 import type {
@@ -11,6 +12,7 @@ import type {
   DirectoryTestOutcome,
   OuNodeView,
 } from '../../shared/directory-schemas.ts';
+import { targetOf } from '../../shared/directory-target.ts';
 import { AppError, ErrorCode, toShape } from '../../shared/errors.ts';
 import type { ScopeSelection } from '../../shared/scope-rules.ts';
 import { checkAccount, checkHost, checkPort, checkServerName } from '../../shared/validators.ts';
@@ -23,12 +25,13 @@ import {
 import type { Logger } from '../log/logger.ts';
 import { toCertificateView, toDiscoveryView, toRightsView } from './directory-views.ts';
 import { abortable, throwIfCancelled } from './operations.ts';
-import type { DirectoryCredential } from './secret-store.ts';
+import { passwordFor } from './password-reuse.ts';
+import type { BoundCredential, SavedCredential } from './secret-store.ts';
 
 export interface DirectoryStepDeps {
   readonly service: DirectoryService;
   /** The credential saved by an earlier Configure, if any. */
-  readonly savedCredential: () => Promise<DirectoryCredential | undefined>;
+  readonly savedCredential: () => Promise<SavedCredential | undefined>;
   readonly log: Logger;
   readonly readTextFile?: (path: string) => string;
 }
@@ -47,7 +50,7 @@ export class DirectoryStep {
   readonly #deps: DirectoryStepDeps;
   #session: DirectorySession | undefined;
   #settings: ConnectionSettings | undefined;
-  #credential: DirectoryCredential | undefined;
+  #credential: BoundCredential | undefined;
   #result: DirectoryConnected | undefined;
   #reconnecting: Promise<DirectorySession> | undefined;
 
@@ -59,8 +62,8 @@ export class DirectoryStep {
     return this.#result ?? null;
   }
 
-  /** The credential of the last successful test, held in memory. */
-  get heldCredential(): DirectoryCredential | undefined {
+  /** The credential of the last successful test and its target, held in memory. */
+  get heldCredential(): BoundCredential | undefined {
     return this.#credential;
   }
 
@@ -81,9 +84,12 @@ export class DirectoryStep {
     ];
     const found = problems.filter((p): p is string => p !== undefined);
     if (found.length > 0) throw invalid(found);
-    const credential = {
+    const saved =
+      password === undefined ? await this.#deps.savedCredential().catch(() => undefined) : undefined;
+    const credential: BoundCredential = {
       username: draft.username.trim(),
-      password: password ?? (await this.#knownPassword(draft.username.trim())),
+      password: passwordFor(draft, password, [this.#credential, saved]),
+      target: targetOf(draft),
     };
     const settings = this.#settingsOf(draft);
     let session: DirectorySession;
@@ -164,13 +170,6 @@ export class DirectoryStep {
 
   async close(): Promise<void> {
     await this.#replaceSession(undefined);
-  }
-
-  async #knownPassword(username: string): Promise<string> {
-    if (this.#credential?.username === username) return this.#credential.password;
-    const saved = await this.#deps.savedCredential().catch(() => undefined);
-    if (saved?.username === username) return saved.password;
-    throw invalid(["Enter the account's password."]);
   }
 
   #settingsOf(draft: DirectoryDraft): ConnectionSettings {

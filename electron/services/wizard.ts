@@ -5,13 +5,15 @@
  * the FirstSyncPort (injected by whoever wires the engine; absent, the page says so).
  */
 import type { DirectoryDraft, DirectoryTestOutcome } from '../../shared/directory-schemas.ts';
+import { sameDirectoryTarget } from '../../shared/directory-target.ts';
 import { AppError, ErrorCode, toShape, type AppErrorShape } from '../../shared/errors.ts';
 import type { TenantView } from '../../shared/tenant-schemas.ts';
 import type { ConfigureResult, PasswordState, Review, WizardSnapshot } from '../../shared/wizard-schemas.ts';
 import type { Logger } from '../log/logger.ts';
 import type { DirectoryStep } from './directory-step.ts';
 import { reviewFindings } from './review-findings.ts';
-import type { DirectoryCredential, SecretStore } from './secret-store.ts';
+import type { KnownCredential } from './password-reuse.ts';
+import type { SecretStore } from './secret-store.ts';
 import type { SettingsStore, WizardSettings } from './settings-store.ts';
 import { applyTenantFeatures } from './tenant-apply.ts';
 import type { TenantStep } from './tenant-step.ts';
@@ -80,13 +82,14 @@ export class Wizard {
     const directory = this.#deps.directory.result;
     const { view: tenant, error: tenantError } = await this.#tenantView();
     const usersInScope = await this.#usersInScope(snapshot);
+    const secrets = await this.#deps.secrets.availability();
     return {
       snapshot,
       directory,
       tenant,
       tenantError,
       usersInScope,
-      ...reviewFindings(snapshot, directory, tenant),
+      ...reviewFindings(snapshot, directory, tenant, secrets.available ? null : toShape(secrets.reason)),
     };
   }
 
@@ -127,17 +130,24 @@ export class Wizard {
     return (await this.#firstSync?.cancel()) ?? false;
   }
 
-  /** saved: the account's password is sealed on disk (and any held one is the same); held: only in memory. */
+  /**
+   * saved: the account's password is sealed on disk for this draft's target (and any held one is
+   * the same); held: only in memory; none: no password main would reuse for this draft.
+   */
   async #passwordState(draft: DirectoryDraft | null): Promise<PasswordState> {
-    const username = draft?.username.trim();
+    if (draft === null) return 'none';
     const held = this.#deps.directory.heldCredential;
     const saved = this.#deps.secrets.exists()
       ? await this.#deps.secrets.directoryCredential().catch(() => undefined)
       : undefined;
-    const same = (a: DirectoryCredential | undefined, b: DirectoryCredential | undefined): boolean =>
-      a !== undefined && b !== undefined && a.username === b.username && a.password === b.password;
-    if (held !== undefined && held.username === username) return same(held, saved) ? 'saved' : 'held';
-    return saved !== undefined && saved.username === username ? 'saved' : 'none';
+    const usable = (c: KnownCredential | undefined): c is KnownCredential =>
+      c !== undefined &&
+      c.username === draft.username.trim() &&
+      c.target !== null &&
+      sameDirectoryTarget(c.target, draft);
+    const same = usable(held) && usable(saved) && held.password === saved.password;
+    if (usable(held)) return same ? 'saved' : 'held';
+    return usable(saved) ? 'saved' : 'none';
   }
 
   async #tenantView(): Promise<{ view: TenantView | null; error: AppErrorShape | null }> {

@@ -13,6 +13,7 @@ import {
   type DirectoryTransport,
   type TrustChoice,
 } from '../../../shared/directory-schemas.ts';
+import { sameDirectoryTarget } from '../../../shared/directory-target.ts';
 import { isCancelled, toShape, type AppErrorShape } from '../../../shared/errors.ts';
 import type { PasswordState } from '../../../shared/wizard-schemas.ts';
 import { call } from '../bridge.ts';
@@ -31,11 +32,22 @@ function formOf(draft: DirectoryDraft): DirectoryForm {
   return { ...draft, port: String(draft.port), password: '' };
 }
 
+/** Main reuses a password only for the same account and target: otherwise the form asks for it. */
+function passwordReusable(form: DirectoryForm, saved: DirectoryDraft): boolean {
+  const port = Number(form.port);
+  return (
+    form.username.trim() === saved.username.trim() &&
+    Number.isInteger(port) &&
+    sameDirectoryTarget({ ...form, port }, saved)
+  );
+}
+
 export function useDirectoryStep() {
   const [form, setForm] = useState<DirectoryForm>(() => formOf(DEFAULT_DIRECTORY_DRAFT));
   const [loaded, setLoaded] = useState(false);
   const [passwordState, setPasswordState] = useState<PasswordState>('none');
-  const [savedUsername, setSavedUsername] = useState('');
+  /** The draft main holds or saved the password for: it reuses it only for that account and target. */
+  const [savedDraft, setSavedDraft] = useState<DirectoryDraft | null>(null);
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [outcome, setOutcome] = useState<DirectoryOutcome>({ kind: 'none' });
@@ -50,7 +62,7 @@ export function useDirectoryStep() {
         if (!live) return;
         if (snapshot.directory !== null) {
           setForm(formOf(snapshot.directory));
-          setSavedUsername(snapshot.directory.username);
+          setSavedDraft(snapshot.directory);
         }
         setPasswordState(snapshot.passwordState);
         if (status.result !== null) setOutcome({ kind: 'connected', result: status.result });
@@ -66,7 +78,7 @@ export function useDirectoryStep() {
     };
   }, []);
 
-  const passwordKnown = passwordState !== 'none' && form.username.trim() === savedUsername.trim();
+  const passwordKnown = passwordState !== 'none' && savedDraft !== null && passwordReusable(form, savedDraft);
   const allErrors = directoryErrors(form, passwordKnown);
   const errors = Object.fromEntries(
     Object.entries(allErrors).filter(([name]) => submitted || touched.has(name as FieldName)),
@@ -85,7 +97,8 @@ export function useDirectoryStep() {
     async (trust?: TrustChoice) => {
       const next = trust === undefined ? form : { ...form, trust };
       setSubmitted(true);
-      if (hasErrors(directoryErrors(next, passwordKnown))) {
+      const known = passwordState !== 'none' && savedDraft !== null && passwordReusable(next, savedDraft);
+      if (hasErrors(directoryErrors(next, known))) {
         setRefused((n) => n + 1);
         return;
       }
@@ -110,9 +123,9 @@ export function useDirectoryStep() {
       setOutcome({ kind: 'connected', result: result.value });
       setForm((f) => ({ ...f, password: '' }));
       setPasswordState('held');
-      setSavedUsername(draft.username);
+      setSavedDraft(draft);
     },
-    [form, operation, passwordKnown],
+    [form, operation, passwordState, savedDraft],
   );
 
   const chooseCaFile = useCallback(async (): Promise<boolean> => {

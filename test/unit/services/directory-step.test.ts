@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, memorySink } from '../../../electron/log/logger.ts';
 import { DirectoryStep } from '../../../electron/services/directory-step.ts';
+import type { SavedCredential } from '../../../electron/services/secret-store.ts';
+import { targetOf } from '../../../shared/directory-target.ts';
 import { DEFAULT_DIRECTORY_DRAFT, type DirectoryDraft } from '../../../shared/directory-schemas.ts';
 import { AppError, ErrorCode } from '../../../shared/errors.ts';
 import { CERT, fakeDirectory, type FakeDirectory } from './fakes.ts';
@@ -15,7 +17,7 @@ const signal = (): AbortSignal => new AbortController().signal;
 
 function step(
   service: FakeDirectory,
-  saved?: { username: string; password: string },
+  saved?: SavedCredential,
   files: Record<string, string> = {},
 ): DirectoryStep {
   return new DirectoryStep({
@@ -46,7 +48,7 @@ describe('the Active Directory step in main', () => {
       },
       rights: { canSync: true, grants: [] },
     });
-    expect(s.heldCredential).toEqual({ username: 'CORP\\svc', password: 'Pw-1' });
+    expect(s.heldCredential).toEqual({ username: 'CORP\\svc', password: 'Pw-1', target: targetOf(DRAFT) });
     expect(JSON.stringify(outcome)).not.toContain('Pw-1');
     expect(await s.listOus(undefined, signal())).toEqual([
       {
@@ -121,7 +123,7 @@ describe('the Active Directory step in main', () => {
 
   it('reuses the held or the saved password for the same account only', async () => {
     const service = fakeDirectory();
-    const s = step(service, { username: 'CORP\\saved', password: 'Saved-1' });
+    const s = step(service, { username: 'CORP\\saved', password: 'Saved-1', target: targetOf(DRAFT) });
     await expect(s.test(DRAFT, undefined, signal())).rejects.toMatchObject({
       code: ErrorCode.InvalidArgument,
       message: "Enter the account's password.",

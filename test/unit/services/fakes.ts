@@ -70,7 +70,7 @@ export function rights(granted: boolean): RightsReport {
 }
 
 export interface FakeDirectory extends DirectoryService {
-  readonly connects: { username: string; password: string; trust: string }[];
+  readonly connects: { host: string; username: string; password: string; trust: string }[];
   readonly closed: number[];
   /** What the next connect does: a session, an error, or wait until released. */
   next: 'ok' | AppError | 'hang';
@@ -90,6 +90,7 @@ export function fakeDirectory(): FakeDirectory {
     fetchCertificate: async () => CERT,
     connect: async (settings, credentials) => {
       fake.connects.push({
+        host: settings.host,
         username: credentials.username,
         password: credentials.password,
         trust: settings.trust.kind,

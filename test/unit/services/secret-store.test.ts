@@ -8,6 +8,7 @@ import type { SecretBox } from '../../../electron/tenant/secret-box.ts';
 import { AppError, ErrorCode } from '../../../shared/errors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'phs-secrets-'));
+const TARGET = { host: 'dc1.corp.example.com', port: 636, transport: 'ldaps', serverName: '', trust: { kind: 'system' } } as const;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('SecretStore', () => {
@@ -16,7 +17,7 @@ describe('SecretStore', () => {
     const store = new SecretStore(file, openKeyFileBox(join(dir, 'key'), true)!);
     expect(store.exists()).toBe(false);
     expect(await store.directoryCredential()).toBeUndefined();
-    await store.saveDirectoryCredential({ username: 'CORP\\svc', password: 'S3cret-Passw0rd!' });
+    await store.saveDirectoryCredential({ username: 'CORP\\svc', password: 'S3cret-Passw0rd!', target: TARGET });
     expect(store.exists()).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const raw = readFileSync(file);
@@ -25,11 +26,16 @@ describe('SecretStore', () => {
     expect(await store.directoryCredential()).toEqual({
       username: 'CORP\\svc',
       password: 'S3cret-Passw0rd!',
+      target: TARGET,
     });
   });
 
   it('writes nothing when the OS has no secret store, and says so with the remedy', async () => {
     const refusing: SecretBox = {
+      availability: async () => ({
+        available: false,
+        reason: new AppError(ErrorCode.TokenCacheUnavailable, 'no secret store', 'run a keyring'),
+      }),
       encrypt: () =>
         Promise.reject(new AppError(ErrorCode.TokenCacheUnavailable, 'no secret store', 'run a keyring')),
       decrypt: () =>
@@ -37,7 +43,7 @@ describe('SecretStore', () => {
     };
     const file = join(dir, 'refused.bin');
     const store = new SecretStore(file, refusing);
-    await expect(store.saveDirectoryCredential({ username: 'u', password: 'p' })).rejects.toMatchObject({
+    await expect(store.saveDirectoryCredential({ username: 'u', password: 'p', target: TARGET })).rejects.toMatchObject({
       code: ErrorCode.TokenCacheUnavailable,
       remediation: 'run a keyring',
     });
@@ -49,6 +55,7 @@ describe('SecretStore', () => {
     await new SecretStore(file, openKeyFileBox(join(dir, 'key-a'), true)!).saveDirectoryCredential({
       username: 'u',
       password: 'p',
+      target: TARGET,
     });
     await expect(
       new SecretStore(file, openKeyFileBox(join(dir, 'key-b'), true)!).directoryCredential(),

@@ -169,6 +169,7 @@ describe('the wizard channels', () => {
     expect(await w.services.secrets.directoryCredential()).toEqual({
       username: 'CORP\\svc',
       password: 'S3cret-Passw0rd!',
+      target: { host: DRAFT.host, port: 636, transport: 'ldaps', serverName: '', trust: { kind: 'system' } },
     });
     expect(await w.dispatch('wizard:load', {})).toMatchObject({
       ok: true,
@@ -186,6 +187,13 @@ describe('the wizard channels', () => {
       value: { status: 'connected' },
     });
     expect(again.directory.connects.at(-1)?.password).toBe('S3cret-Passw0rd!');
+    // Not for another DC: the request must carry the password, and the form says none is saved for it.
+    const elsewhere = { ...DRAFT, host: 'dc9.attacker.example' };
+    expect(await again.dispatch('directory:test', { opId: 'op-00000004', draft: elsewhere })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.DirectoryPasswordNotReusable, message: expect.stringContaining('dc1.corp.example.com:636') },
+    });
+    expect(again.directory.connects.map((c) => c.host)).not.toContain('dc9.attacker.example');
   });
 
   it('configure in staging mode changes nothing in the tenant; an injected engine starts the first sync and cancels it', async () => {
