@@ -59,8 +59,8 @@ export const reviewSchema = z.strictObject({
   tenant: tenantViewSchema.nullable(),
   tenantError: errorShapeSchema.nullable(),
   usersInScope: z.number().int().nonnegative().nullable(),
-  /** What must be fixed before Configure, each with the step that fixes it. */
-  blockers: z.array(z.strictObject({ step: stepIdSchema, message: z.string() })),
+  /** What must be fixed before Configure, each with the step that fixes it (null: outside the wizard, e.g. no keyring). */
+  blockers: z.array(z.strictObject({ step: stepIdSchema.nullable(), message: z.string() })),
   warnings: z.array(z.strictObject({ step: stepIdSchema, message: z.string() })),
 });
 export type Review = z.infer<typeof reviewSchema>;

@@ -1,8 +1,11 @@
 /**
  * What the Ready page lists before Configure: blockers (Configure refuses until they are fixed)
- * and warnings (allowed, but worth knowing), each naming the step whose "Change" link fixes it.
+ * and warnings (allowed, but worth knowing), each naming the step whose "Change" link fixes it —
+ * or none, for what is fixed outside the wizard: no OS secret store (on Linux, no keyring) to seal
+ * the password in, said here rather than as Configure's late failure.
  */
 import type { DirectoryConnected } from '../../shared/directory-schemas.ts';
+import type { AppErrorShape } from '../../shared/errors.ts';
 import type { TenantView } from '../../shared/tenant-schemas.ts';
 import type { Review, WizardSnapshot } from '../../shared/wizard-schemas.ts';
 
@@ -12,9 +15,13 @@ export function reviewFindings(
   snapshot: WizardSnapshot,
   directory: DirectoryConnected | null,
   tenant: TenantView | null,
+  /** Why secrets cannot be sealed on this machine, or null when they can. */
+  noSecretStore: AppErrorShape | null,
 ): Findings {
   const blockers: Findings['blockers'][number][] = [];
   const warnings: Findings['warnings'][number][] = [];
+  if (noSecretStore !== null)
+    blockers.push({ step: null, message: `${noSecretStore.message} ${noSecretStore.remediation}` });
   if (directory === null)
     blockers.push({ step: 'directory', message: 'Test the connection to Active Directory.' });
   else if (!directory.rights.canSync)

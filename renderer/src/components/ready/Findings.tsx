@@ -1,4 +1,7 @@
-/** What blocks Configure, and what deserves a look first, each with a link to the step that fixes it. */
+/**
+ * What blocks Configure, and what deserves a look first, each with a link to the step that fixes
+ * it — except what is fixed outside the wizard (no keyring): its text says what to do.
+ */
 import {
   Link,
   makeStyles,
@@ -28,7 +31,13 @@ function FindingList({ items }: { readonly items: Review['blockers'] }) {
     <ul className={styles.list}>
       {items.map((item) => (
         <li key={item.message}>
-          {item.message} <Link href={hrefOf(item.step)}>Open {routes[item.step].title}</Link>
+          {item.message}
+          {item.step !== null && (
+            <>
+              {' '}
+              <Link href={hrefOf(item.step)}>Open {routes[item.step].title}</Link>
+            </>
+          )}
         </li>
       ))}
     </ul>
