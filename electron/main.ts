@@ -8,8 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { createLogger } from './log/logger.ts';
 import { rotatingFileSink } from './log/rotating-file.ts';
 import { HashPool } from './phs/pool.ts';
+import { CryptoSelfTest } from './self-test/crypto-self-test.ts';
 import { createDispatcher } from './services/dispatcher.ts';
-import { createHandlers } from './services/app-handlers.ts';
+import { createHandlers, poolStatusOf } from './services/app-handlers.ts';
 import { PushQueue } from './services/push-queue.ts';
 import { createWizardServices } from './services/wizard-services.ts';
 import { wireEngine } from './services/engine-wiring.ts';
@@ -46,8 +47,11 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession);
     installAppMenu(app);
 
-    const pool = new HashPool();
     const pushes = new PushQueue(log.child('push'));
+    // Workers start on first use and stop after a minute idle; the dashboard follows them.
+    const pool: HashPool = new HashPool({ onWorkersChanged: () => pushes.push('phs:poolStatus', poolStatusOf(pool)) });
+    // One self-test per process, run on first ask (the Welcome page, or the engine's first cycle).
+    const selfTest = new CryptoSelfTest({ workers: pool });
     const sendPush = pushSenderFor(trusted);
     // The wizard: settings, sealed secrets and token cache under userData; sign-in in the system browser.
     const wizard = createWizardServices({
@@ -65,6 +69,7 @@ if (!app.requestSingleInstanceLock()) {
       userDataDir: userData,
       wizard,
       hasher: pool,
+      selfTest,
       pushes,
       log,
       chooseExportFile: () => chooseEventsExportFile(window),
@@ -76,6 +81,7 @@ if (!app.requestSingleInstanceLock()) {
         version: app.getVersion(),
         platform: process.platform,
         pool,
+        selfTest,
         pushes,
         sendPush,
         openExternal: (url) => shell.openExternal(url),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { engineEventContract, engineInvokeContract } from './engine-contract.ts';
+import { selfTestReportSchema } from './self-test-schemas.ts';
 import { wizardEventContract, wizardInvokeContract } from './wizard-contract.ts';
 
 const empty = z.strictObject({});
@@ -16,6 +17,7 @@ const appInvokeContract = {
       name: z.string(),
       version: z.string(),
       platform: z.string(),
+      /** The most hash workers that run at once (they start on demand and stop when idle). */
       hashWorkers: z.number().int().nonnegative(),
     }),
   },
@@ -28,15 +30,10 @@ const appInvokeContract = {
     request: z.strictObject({ url: z.string().max(2048) }),
     response: z.strictObject({ opened: z.literal(true) }),
   },
-  /** Runs the PHS known-answer vectors through the real worker pool. */
+  /** The crypto self-test: every primitive's known answers in main and in a hash worker (cached per process). */
   'phs:selfTest': {
     request: empty,
-    response: z.strictObject({
-      passed: z.boolean(),
-      vectors: z.number().int().nonnegative(),
-      workers: z.number().int().nonnegative(),
-      millis: z.number().nonnegative(),
-    }),
+    response: selfTestReportSchema,
   },
 } as const;
 
@@ -57,7 +54,10 @@ export const eventContract = {
     remediation: z.string().optional(),
   }),
   'phs:poolStatus': z.strictObject({
+    /** Workers running now (0 while idle). */
     workers: z.number().int().nonnegative(),
+    /** The most that run at once. */
+    limit: z.number().int().nonnegative(),
     busy: z.number().int().nonnegative(),
     queued: z.number().int().nonnegative(),
   }),

@@ -92,6 +92,8 @@ type Run = (engine: SyncEngine, values: Values, io: CliIo, deps: EngineCliDeps) 
 
 const COMMANDS: Readonly<Record<EngineCommandName, Run>> = {
   async run(engine, _values, io, deps) {
+    // Fail at once, with the named error, rather than poll for ever without running a cycle.
+    await engine.preflight();
     const off = engine.events.on((e) => {
       if (e.type === 'cycleCompleted' && (e.run.counts.seen > 0 || e.run.outcome !== 'completed'))
         io.stdout.write(`${formatRun(e.run)}\n`);

@@ -4,6 +4,7 @@
  * cycles from overlapping (runner.ts), the delta loop (scheduler.ts) and the state store.
  * Electron-free; cancellation is an AbortSignal everywhere, so stop() is clean and quick.
  */
+import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { syncOneUser, type UserSyncResult } from './sync-user.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import type { RunRecord } from '../store/sync-records.ts';
@@ -15,7 +16,7 @@ import { diagnose, type Diagnosis } from './diagnose.ts';
 import { EventId } from './event-ids.ts';
 import { EventHub, type EngineEvents, type EngineState, type Progress } from './events.ts';
 import { enableOps, disableTenant, type DisableResult, type EnableResult } from './enablement.ts';
-import type { Clock, CredentialSink, Hasher, ReplicationSource, TenantControl } from './ports.ts';
+import type { Clock, CredentialSink, CryptoGate, Hasher, ReplicationSource, TenantControl } from './ports.ts';
 import { Recorder } from './recorder.ts';
 import { CycleRunner, type CycleKind } from './runner.ts';
 import { Scheduler } from './scheduler.ts';
@@ -42,6 +43,8 @@ export interface SyncEngine {
   diagnose(user: string, signal?: AbortSignal): Promise<Diagnosis>;
   /** Reads, hashes and delivers one user's current password now, beside any cycle (sync-user.ts). */
   syncUser(user: string, signal?: AbortSignal): Promise<UserSyncResult>;
+  /** Resolves when cycles may run: the crypto self-test passed; rejects with CRYPTO_SELF_TEST_FAILED. */
+  preflight(): Promise<void>;
   readonly events: EngineEvents;
 }
 
@@ -51,6 +54,8 @@ export interface EngineDeps {
   readonly sink: CredentialSink;
   readonly hasher: Hasher;
   readonly store: SyncStore;
+  /** Asked before every cycle and user sync: no cycle starts while it fails. */
+  readonly selfTest?: CryptoGate;
   readonly settings?: Partial<EngineSettings>;
   readonly clock?: Clock;
   readonly logger?: Logger;
@@ -76,6 +81,7 @@ class Engine implements SyncEngine {
   #progress: Progress | null = null;
   #state: EngineState = 'stopped';
   #recoveryNoted = false;
+  #selfTestNoted = false;
 
   constructor(deps: EngineDeps) {
     this.#deps = deps;
@@ -126,7 +132,16 @@ class Engine implements SyncEngine {
   start(): void {
     if (this.#loop) return;
     const controller = new AbortController();
-    this.#loop = { controller, done: this.#scheduler.run(controller.signal) };
+    // No loop while the self-test fails: its event (501) says why, and the state stays 'stopped'.
+    const done = this.preflight().then(
+      () => this.#scheduler.run(controller.signal),
+      () => {
+        if (this.#loop?.controller !== controller) return;
+        this.#loop = null;
+        this.#refresh();
+      },
+    );
+    this.#loop = { controller, done };
     this.#refresh();
   }
 
@@ -224,10 +239,23 @@ class Engine implements SyncEngine {
 
   async syncUser(user: string, signal?: AbortSignal): Promise<UserSyncResult> {
     if (!this.#recorder.state.settings.enabled) throw notEnabled();
+    await this.preflight();
     const limit = AbortSignal.timeout(60_000);
     const both = signal ? AbortSignal.any([signal, limit]) : limit;
     const tenant = await this.#tenant.get(both);
     return syncOneUser(user, this.#cycle, tenant.features, both);
+  }
+
+  async preflight(): Promise<void> {
+    try {
+      await this.#deps.selfTest?.ensurePassed();
+    } catch (error) {
+      if (error instanceof AppError && error.code === ErrorCode.CryptoSelfTestFailed && !this.#selfTestNoted) {
+        this.#selfTestNoted = true;
+        await this.#recorder.note(EventId.CryptoSelfTestFailed, error.message).catch(() => undefined);
+      }
+      throw error;
+    }
   }
 
   #request(kind: CycleKind): Promise<RunRecord> {
@@ -236,6 +264,7 @@ class Engine implements SyncEngine {
   }
 
   async #run(kind: CycleKind, signal: AbortSignal): ReturnType<typeof runCycle> {
+    await this.preflight();
     const dropped = this.#deps.store.stats().droppedTailBytes;
     if (!this.#recoveryNoted && dropped > 0) {
       this.#recoveryNoted = true;

@@ -27,6 +27,7 @@ export const EventId = {
   TenantUnavailable: 402,
   PasswordSyncOffInTenant: 403,
   Heartbeat: 500,
+  CryptoSelfTestFailed: 501,
   StateRecovered: 600,
 } as const;
 
@@ -72,6 +73,10 @@ export const EVENT_TABLE: Readonly<Record<EventId, EventInfo>> = {
   402: { level: 'warning', summary: 'The tenant was unavailable; delivery is retried after a wait.' },
   403: { level: 'error', summary: 'passwordSyncEnabled is off in the tenant: nothing can be delivered.' },
   500: { level: 'info', summary: 'Heartbeat: the engine is running and idle.' },
+  501: {
+    level: 'error',
+    summary: 'The cryptographic self-test failed: the engine runs no cycle until it passes (see "phs doctor").',
+  },
   600: {
     level: 'warning',
     summary: 'A torn last write was dropped from the state journal at start (after a crash).',

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import type { SyncEngine } from '../engine/engine.ts';
 import type { EngineSettings } from '../engine/settings.ts';
-import type { Hasher } from '../engine/ports.ts';
+import type { CryptoGate, Hasher } from '../engine/ports.ts';
 import type { Logger } from '../log/logger.ts';
 import type { DirectoryCredential } from '../services/secret-store.ts';
 import type { WizardSettings } from '../services/settings-store.ts';
@@ -22,6 +22,7 @@ export interface AppEngineDeps {
   readonly credential: DirectoryCredential | undefined;
   readonly tenant: TenantConnection | undefined;
   readonly hasher: Hasher;
+  readonly selfTest: CryptoGate;
   readonly log: Logger;
 }
 
@@ -69,6 +70,7 @@ export async function openAppEngine(deps: AppEngineDeps): Promise<AppEngine> {
     credential,
     tenant,
     hasher: deps.hasher,
+    selfTest: deps.selfTest,
     store,
     settings: engineSettingsOf(settings),
     log: deps.log,

@@ -7,7 +7,7 @@
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { ntlmAccount } from '../cli/ad-credential-command.ts';
 import { createSyncEngine, type SyncEngine } from '../engine/engine.ts';
-import type { CredentialSink, Hasher } from '../engine/ports.ts';
+import type { CredentialSink, CryptoGate, Hasher } from '../engine/ports.ts';
 import type { EngineSettings } from '../engine/settings.ts';
 import type { Logger } from '../log/logger.ts';
 import type { SyncStore } from '../store/sync-state.ts';
@@ -23,6 +23,8 @@ export interface EngineParts {
   readonly credential: { readonly username: string; readonly password: string };
   readonly tenant: TenantConnection;
   readonly hasher: Hasher;
+  /** The crypto self-test of this process: no cycle runs while it fails. */
+  readonly selfTest: CryptoGate;
   readonly store: SyncStore;
   readonly settings: Partial<EngineSettings>;
   readonly log: Logger;
@@ -52,6 +54,7 @@ export function assembleEngine(parts: EngineParts): AssembledEngine {
       provisionedBefore: deliveredAnchors(store),
     }),
     hasher: parts.hasher,
+    selfTest: parts.selfTest,
     store,
     settings: parts.settings,
     logger: log.child('engine'),

@@ -11,6 +11,7 @@ import type { EngineHost } from '../engine/cli-commands.ts';
 import { settingsFromConfig, type EngineConfig } from '../engine/config.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { HashPool } from '../phs/pool.ts';
+import { CryptoSelfTest } from '../self-test/crypto-self-test.ts';
 import { openSyncStore } from '../store/sync-state.ts';
 import { parseTenantConfig, type TenantConfig } from '../tenant/config.ts';
 import { TenantConnection } from '../tenant/connection.ts';
@@ -46,6 +47,7 @@ export async function openEngine(config: EngineConfig, options: OpenEngineOption
     credential: config.directory,
     tenant,
     hasher: pool,
+    selfTest: new CryptoSelfTest({ workers: pool }),
     store,
     settings: settingsFromConfig(config),
     log,

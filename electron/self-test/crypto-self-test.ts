@@ -5,7 +5,7 @@
  * every cycle (CryptoGate). A run that could not finish (the pool shut down, a worker crashed)
  * is not a verdict: it is not cached, and the next call runs it again.
  */
-import { AppError, ErrorCode } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { PrimitiveResult, SelfTestReport } from '../../shared/self-test-schemas.ts';
 import type { CryptoGate } from '../engine/ports.ts';
 import { defaultCryptoDeps, type CryptoDeps } from './crypto-deps.ts';
@@ -72,8 +72,4 @@ function missingIn(worker: readonly PrimitiveResult[], main: readonly PrimitiveR
       runtime: worker[0]?.runtime ?? r.runtime,
       error: 'the hash worker did not report this primitive',
     }));
-}
-
-export function isSelfTestFailure(error: unknown): boolean {
-  return error instanceof AppError && error.code === ErrorCode.CryptoSelfTestFailed;
 }

@@ -29,6 +29,7 @@ export function createEngineHandlers(deps: EngineHandlerDeps): HandlersFor<Engin
     'engine:setEnabled': async ({ enabled, confirmed }) => {
       const { engine } = service.require();
       if (enabled) {
+        await engine.preflight();
         await engine.enable({ fullSync: false });
         engine.start();
         return {
@@ -48,12 +49,14 @@ export function createEngineHandlers(deps: EngineHandlerDeps): HandlersFor<Engin
     'engine:syncNow': async () => {
       const { engine } = service.require();
       if (!engine.status().enabled) throw offError();
+      await engine.preflight();
       background(engine.syncNow());
       return { started: true };
     },
     'engine:fullSync': async () => {
       const { engine } = service.require();
       if (!engine.status().enabled) throw offError();
+      await engine.preflight();
       background(engine.fullSync());
       return { started: true };
     },

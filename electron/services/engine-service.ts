@@ -69,6 +69,7 @@ export class EngineService {
   readonly firstSync: FirstSyncPort = {
     start: async () => {
       const host = await this.#reopen();
+      await host.engine.preflight();
       await host.engine.enable({ fullSync: true });
       host.engine.start();
       this.#pushStatus();

@@ -5,10 +5,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { EngineChannel } from '../../shared/contract.ts';
-import type { Hasher } from '../engine/ports.ts';
+import type { CryptoGate, Hasher } from '../engine/ports.ts';
 import { openAppEngine, type AppEngine } from '../host/app-engine.ts';
 import type { Logger } from '../log/logger.ts';
 import type { HandlersFor } from './dispatcher.ts';
+import { savedFor } from './password-reuse.ts';
 import { createEngineHandlers } from './engine-handlers.ts';
 import { EngineService } from './engine-service.ts';
 import type { PushQueue } from './push-queue.ts';
@@ -18,6 +19,8 @@ export interface EngineWiringDeps {
   readonly userDataDir: string;
   readonly wizard: WizardServices;
   readonly hasher: Hasher;
+  /** The process's crypto self-test (the one the Welcome page shows): no cycle runs while it fails. */
+  readonly selfTest: CryptoGate;
   readonly pushes: PushQueue;
   readonly log: Logger;
   readonly chooseExportFile: () => Promise<string | undefined>;
@@ -39,9 +42,11 @@ export function wireEngine(deps: EngineWiringDeps): EngineWiring {
         openAppEngine({
           userDataDir: deps.userDataDir,
           settings: wizard.settings.current,
-          credential: await wizard.secrets.directoryCredential(),
+          // Only a password saved for the configured DC and trust: never aimed at another server.
+          credential: savedFor(wizard.settings.current.directory, await wizard.secrets.directoryCredential()),
           tenant: wizard.tenantConnection(),
           hasher: deps.hasher,
+          selfTest: deps.selfTest,
           log: deps.log,
         })),
     configured: () => wizard.settings.current.configuredAt !== null,

@@ -14,7 +14,7 @@ export const PAGES = [
 ] as const;
 
 export const SELF_TEST_PASSED =
-  /Hash engine self-test passed — 3 known answers on 2 worker threads in [\d.]+ ms/;
+  /Self-test passed — all 8 primitives, in the main process and in a hash worker, in [\d.]+ ms/;
 export const SELF_TEST_TIMEOUT_MS = 20_000;
 
 /** Starts the harness before the file's tests and closes it after; returns a getter. */

@@ -15,10 +15,13 @@ import { ErrorCode } from '../../shared/errors.ts';
 import type { Envelope } from '../../shared/ipc-envelope.ts';
 import { createLogger, memorySink, type Logger } from '../../electron/log/logger.ts';
 import { HashPool } from '../../electron/phs/pool.ts';
+import type { CryptoDeps } from '../../electron/self-test/crypto-deps.ts';
+import { CryptoSelfTest } from '../../electron/self-test/crypto-self-test.ts';
 import { createHandlers } from '../../electron/services/app-handlers.ts';
 import { createDispatcher } from '../../electron/services/dispatcher.ts';
 import { PushQueue } from '../../electron/services/push-queue.ts';
 import { createWizardServices, type WizardServices } from '../../electron/services/wizard-services.ts';
+import type { CryptoGate } from '../../electron/engine/ports.ts';
 import type { AppEngine } from '../../electron/host/app-engine.ts';
 import type { EngineService } from '../../electron/services/engine-service.ts';
 import { wireEngine } from '../../electron/services/engine-wiring.ts';
@@ -47,10 +50,12 @@ export interface OpenOptions {
   readonly firstSync?: FirstSyncPort;
   /** Run the real sync engine (Configure's first full sync, the dashboard); resumes it when configured. */
   readonly engine?: boolean;
-  /** Opens a stand-in engine instead of the one built from the saved configuration. */
-  readonly openEngine?: () => Promise<AppEngine>;
+  /** Opens a stand-in engine instead of the one built from the saved configuration (given the session's self-test). */
+  readonly openEngine?: (selfTest: CryptoGate) => Promise<AppEngine>;
   /** What the user picks in the events export dialog (default: they cancel). */
   readonly chooseExportFile?: () => Promise<string | undefined>;
+  /** The primitives of main's crypto self-test: a stub breaks one (default: the real ones). */
+  readonly cryptoDeps?: CryptoDeps;
 }
 
 export interface PushRecord {
@@ -185,14 +190,21 @@ async function openSession(
     writeClipboard: async (text) => void copied.push(text),
     ...(options.firstSync === undefined ? {} : { firstSync: options.firstSync }),
   });
+  const { openEngine } = options;
+  // One self-test per session, as main makes one per app start.
+  const selfTest = new CryptoSelfTest({
+    workers: pool,
+    ...(options.cryptoDeps === undefined ? {} : { deps: options.cryptoDeps }),
+  });
   const engine = wireEngine({
     userDataDir,
     wizard,
     hasher: pool,
+    selfTest,
     pushes,
     log: sessionLog,
     chooseExportFile: options.chooseExportFile ?? (async () => undefined),
-    ...(options.openEngine === undefined ? {} : { open: options.openEngine }),
+    ...(openEngine === undefined ? {} : { open: () => openEngine(selfTest) }),
   });
   // Without `engine`, Configure behaves as before the engine existed (or uses the test's fake).
   if (options.engine !== true) wizard.wizard.connectFirstSync(options.firstSync);
@@ -203,6 +215,7 @@ async function openSession(
       version: '0.1.0-e2e',
       platform: process.platform,
       pool,
+      selfTest,
       pushes,
       sendPush,
       openExternal: async (url) => void openedUrls.push(url),

@@ -76,11 +76,15 @@ describe('the app shell', () => {
     });
   });
 
-  it('shows the hash engine self-test passing on the real worker pool, and reruns it', async () => {
+  it('shows the crypto self-test passing in main and on the real worker pool, and reruns it', async () => {
     await withApp(harness(), { route: 'welcome' }, async ({ page, calls }) => {
       await page.getByText(SELF_TEST_PASSED).waitFor({ timeout: SELF_TEST_TIMEOUT_MS });
       const reply = calls.find((c) => c.channel === 'phs:selfTest')?.reply;
-      expect(reply).toMatchObject({ ok: true, value: { passed: true, vectors: 3, workers: 2 } });
+      expect(reply).toMatchObject({ ok: true, value: { passed: true } });
+      const table = page.getByRole('table', { name: 'Cryptographic primitives and their self-test results' });
+      await expect.poll(() => table.getByRole('row').count()).toBe(9);
+      expect(await table.getByText('Passed').count()).toBe(16);
+      await page.getByText(`Runtime: node ${process.versions.node} / OpenSSL ${process.versions.openssl}`).waitFor();
 
       await page.getByRole('button', { name: 'Run again' }).click();
       await page.getByText(SELF_TEST_PASSED).waitFor({ timeout: SELF_TEST_TIMEOUT_MS });
@@ -90,18 +94,17 @@ describe('the app shell', () => {
 
   it('delivers a push queued before app:ready once the page is ready, then live ones', async () => {
     await withApp(harness(), { load: false }, async ({ page, pushes, calls, load }) => {
-      const stats = harness().pool.stats();
-      pushes.push('phs:poolStatus', { workers: stats.workers, busy: stats.busy, queued: stats.queued });
+      pushes.push('phs:poolStatus', { workers: 0, limit: harness().pool.size, busy: 0, queued: 0 });
       await load('dashboard');
       const status = page.getByTestId('pool-status');
       await status.waitFor();
-      expect(await status.innerText()).toMatch(/Worker threads\s*2/);
+      expect(await status.innerText()).toMatch(/Worker threads running\s*0 of 2/);
       expect(calls.find((c) => c.channel === 'app:ready')?.reply).toEqual({
         ok: true,
         value: { flushed: 1 },
       });
 
-      pushes.push('phs:poolStatus', { workers: 2, busy: 2, queued: 7 });
+      pushes.push('phs:poolStatus', { workers: 2, limit: 2, busy: 2, queued: 7 });
       await status.filter({ hasText: /Batches queued\s*7/ }).waitFor();
     });
   });

@@ -1,4 +1,7 @@
-/** The hash worker pool as main last reported it (`phs:poolStatus`), or that it has not yet. */
+/**
+ * The hash worker pool as main last reported it (`phs:poolStatus`), or that it has not yet. Workers
+ * start when there is hashing to do and stop after a minute idle, so 0 running is the normal idle state.
+ */
 import {
   Body1,
   Caption1,
@@ -36,7 +39,7 @@ const useStyles = makeStyles({
 export function PoolStatusCard({ report }: { readonly report: PoolReport | undefined }) {
   const styles = useStyles();
   const stats = report && [
-    { label: 'Worker threads', value: report.status.workers },
+    { label: 'Worker threads running', value: `${report.status.workers} of ${report.status.limit}` },
     { label: 'Busy', value: report.status.busy },
     { label: 'Batches queued', value: report.status.queued },
   ];
@@ -51,7 +54,7 @@ export function PoolStatusCard({ report }: { readonly report: PoolReport | undef
         description={
           <Caption1 className={styles.muted}>
             {report
-              ? `Last reported at ${report.receivedAt.toLocaleTimeString()}`
+              ? `Last reported at ${report.receivedAt.toLocaleTimeString()}. Workers start when there is hashing to do and stop when idle.`
               : 'Live status from the main process'}
           </Caption1>
         }
@@ -73,8 +76,8 @@ export function PoolStatusCard({ report }: { readonly report: PoolReport | undef
         </dl>
       ) : (
         <Body1 className={styles.muted}>
-          The pool has not reported its status in this session yet. It reports after it has hashed, for
-          example when the Welcome page runs the self-test.
+          The pool has not reported its status in this session yet. Its workers start when there is hashing
+          to do (a sync, or the self-test on the Welcome page) and stop after a minute without work.
         </Body1>
       )}
     </Card>

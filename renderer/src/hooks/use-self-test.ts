@@ -1,4 +1,4 @@
-/** Runs the hash engine's known-answer self-test in main (`phs:selfTest`) and tracks it. */
+/** Asks main for the crypto self-test (`phs:selfTest`: every primitive, main and worker) and tracks it. */
 import { useCallback, useEffect, useState } from 'react';
 import type { ResponseOf } from '../../../shared/contract.ts';
 import { isCancelled, toShape, type AppErrorShape } from '../../../shared/errors.ts';

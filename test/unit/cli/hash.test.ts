@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_ANSWERS } from '../../../electron/phs/self-test.ts';
+import { KNOWN_ANSWERS } from '../../../electron/self-test/vectors.ts';
 import { referenceWires, type ReferenceCase } from '../../reference/orgid-reference.ts';
 import { seededRandom } from '../../reference/random.ts';
 import { runPhs } from './run-cli.ts';

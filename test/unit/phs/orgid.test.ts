@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ntHash } from '../../../electron/phs/md4.ts';
 import { formatWire, orgIdInput, wireFromNtHash } from '../../../electron/phs/orgid.ts';
-import { KNOWN_ANSWERS } from '../../../electron/phs/self-test.ts';
+import { KNOWN_ANSWERS } from '../../../electron/self-test/vectors.ts';
 
 describe('the OrgId transform', () => {
   it('reproduces the published known answers', () => {

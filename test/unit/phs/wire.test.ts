@@ -3,7 +3,7 @@ import { AppError, ErrorCode } from '../../../shared/errors.ts';
 import { ntHash } from '../../../electron/phs/md4.ts';
 import { wireFromNtHash } from '../../../electron/phs/orgid.ts';
 import { parseWire, verifyNtHash, verifyPassword } from '../../../electron/phs/wire.ts';
-import { KNOWN_ANSWERS } from '../../../electron/phs/self-test.ts';
+import { KNOWN_ANSWERS } from '../../../electron/self-test/vectors.ts';
 
 const GOOD = KNOWN_ANSWERS[0]!.wire;
 

@@ -3,6 +3,7 @@ import { createDispatcher } from '../../../electron/services/dispatcher.ts';
 import { createHandlers } from '../../../electron/services/app-handlers.ts';
 import { PushQueue } from '../../../electron/services/push-queue.ts';
 import { HashPool } from '../../../electron/phs/pool.ts';
+import { CryptoSelfTest } from '../../../electron/self-test/crypto-self-test.ts';
 import { createLogger, memorySink } from '../../../electron/log/logger.ts';
 import { ErrorCode } from '../../../shared/errors.ts';
 import type { EngineChannel, WizardChannel } from '../../../shared/contract.ts';
@@ -11,13 +12,14 @@ import { stubHandlers } from './stub-handlers.ts';
 const sink = memorySink();
 const log = createLogger({ process: 'test', sinks: [sink], level: 'debug' });
 const pool = new HashPool({ size: 1 });
+const selfTest = new CryptoSelfTest({ workers: pool });
 const pushes = new PushQueue(log);
 const pushed: { channel: string; payload: unknown }[] = [];
 const opened: string[] = [];
 const dispatch = createDispatcher(
   {
     ...stubHandlers<WizardChannel | EngineChannel>(),
-    ...createHandlers({ name: 'PHS Sync', version: '1.2.3', platform: 'linux', pool, pushes, sendPush: (channel, payload) => pushed.push({ channel, payload }), openExternal: async (url) => void opened.push(url) }),
+    ...createHandlers({ name: 'PHS Sync', version: '1.2.3', platform: 'linux', pool, selfTest, pushes, sendPush: (channel, payload) => pushed.push({ channel, payload }), openExternal: async (url) => void opened.push(url) }),
   },
   log,
 );
@@ -28,9 +30,12 @@ describe('the IPC dispatcher over the real services', () => {
     expect(await dispatch('app:info', {})).toEqual({ ok: true, value: { name: 'PHS Sync', version: '1.2.3', platform: 'linux', hashWorkers: 1 } });
   });
 
-  it('runs the hash self-test through the worker pool', async () => {
+  it('runs the crypto self-test in main and in a hash worker', async () => {
     const reply = await dispatch('phs:selfTest', {});
-    expect(reply).toMatchObject({ ok: true, value: { passed: true, vectors: 3, workers: 1 } });
+    expect(reply).toMatchObject({ ok: true, value: { passed: true } });
+    const results = reply.ok ? (reply.value as { results: { where: string; passed: boolean }[] }).results : [];
+    expect(new Set(results.map((r) => r.where))).toEqual(new Set(['main', 'worker']));
+    expect(results.every((r) => r.passed)).toBe(true);
   });
 
   it('refuses unknown channels and invalid requests with named errors', async () => {
@@ -65,7 +70,7 @@ describe('the IPC dispatcher over the real services', () => {
       'app:info': async () => { throw new Error('secret path /home/admin/.ssh and hash 92937945b518814341de3f726500d4ff'); },
       'app:ready': async () => ({ flushed: 0 }),
       'shell:openExternal': async () => ({ opened: true }),
-      'phs:selfTest': async () => ({ passed: true, vectors: 0, workers: 0, millis: 0 }),
+      'phs:selfTest': async () => ({ passed: true, results: [], millis: 0 }),
     }, log);
     const reply = await failing('app:info', {});
     expect(reply).toMatchObject({ ok: false, error: { code: ErrorCode.Internal } });
@@ -79,7 +84,7 @@ describe('the IPC dispatcher over the real services', () => {
       'app:info': async () => ({ name: 'x', version: '1', platform: 'linux', hashWorkers: 1, password: 'PhsLab-Admin-2025!' }) as never,
       'app:ready': async () => ({ flushed: 0 }),
       'shell:openExternal': async () => ({ opened: true }),
-      'phs:selfTest': async () => ({ passed: true, vectors: 0, workers: 0, millis: 0 }),
+      'phs:selfTest': async () => ({ passed: true, results: [], millis: 0 }),
     }, log);
     const reply = await leaky('app:info', {});
     expect(reply).toMatchObject({ ok: false, error: { code: ErrorCode.Internal } });

@@ -89,6 +89,9 @@ export class FakeEngine implements SyncEngine {
       tenant: null,
     });
   }
+  preflight(): Promise<void> {
+    return Promise.resolve();
+  }
   diagnose(): ReturnType<SyncEngine['diagnose']> {
     return Promise.reject(new Error('not used'));
   }

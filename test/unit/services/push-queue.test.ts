@@ -11,9 +11,9 @@ describe('PushQueue', () => {
     const sent: unknown[] = [];
     q.ready((_c, p) => sent.push(p));
     q.push('app:notice', { level: 'info', message: 'ok', ntHash: 'x' } as unknown as EventOf<'app:notice'>);
-    q.push('phs:poolStatus', { workers: -1, busy: 0, queued: 0 });
-    q.push('phs:poolStatus', { workers: 2, busy: 1, queued: 0 });
-    expect(sent).toEqual([{ workers: 2, busy: 1, queued: 0 }]);
+    q.push('phs:poolStatus', { workers: -1, limit: 2, busy: 0, queued: 0 });
+    q.push('phs:poolStatus', { workers: 2, limit: 2, busy: 1, queued: 0 });
+    expect(sent).toEqual([{ workers: 2, limit: 2, busy: 1, queued: 0 }]);
   });
 
   it('is bounded while not ready, dropping the oldest, and queues again after a reload', () => {
