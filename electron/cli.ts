@@ -4,6 +4,7 @@
  */
 import { AppError } from '../shared/errors.ts';
 import { hashCommand, HASH_HELP } from './cli/hash-command.ts';
+import { DOCTOR_HELP, DOCTOR_SUMMARY } from './cli/doctor-help.ts';
 import { tenantCommand, TENANT_HELP } from './cli/tenant-command.ts';
 import { ExitCode, UsageError, printError, type CliIo } from './cli/io.ts';
 import { ENGINE_HELP, ENGINE_SUMMARY, type EngineCommandName } from './engine/cli-help.ts';
@@ -55,6 +56,11 @@ const COMMANDS: Readonly<
   status: engineEntry('status'),
   diagnose: engineEntry('diagnose'),
   disable: engineEntry('disable'),
+  doctor: {
+    run: async (args, io) => (await import('./cli/doctor-command.ts')).doctorCommand(args, io),
+    summary: DOCTOR_SUMMARY,
+    help: DOCTOR_HELP,
+  },
 };
 
 export const MAIN_HELP = `phs — password hash synchronization from Active Directory to Microsoft Entra ID
