@@ -16,3 +16,20 @@ export function endpointErrors(e: TenantEndpoint): Partial<Record<keyof TenantEn
     Record<keyof TenantEndpoint, string>
   >;
 }
+
+const URL_KEYS: ReadonlySet<keyof TenantEndpoint> = new Set(['authority', 'graphBaseUrl', 'credentialsUrl']);
+const ID_KEYS: ReadonlySet<keyof TenantEndpoint> = new Set(['clientId', 'tenantId']);
+
+function canonical(key: keyof TenantEndpoint, value: string): string {
+  const v = value.trim();
+  if (URL_KEYS.has(key)) return v.replace(/\/+$/, '');
+  return ID_KEYS.has(key) ? v.toLowerCase() : v;
+}
+
+/**
+ * Whether two endpoints are the same as the tenant code sees them (blanks and trailing slashes
+ * aside). Any other change means a new sign-in: the tokens were issued for the old one.
+ */
+export function sameTenantEndpoint(a: TenantEndpoint, b: TenantEndpoint): boolean {
+  return (Object.keys(a) as (keyof TenantEndpoint)[]).every((k) => canonical(k, a[k]) === canonical(k, b[k]));
+}

@@ -37,6 +37,8 @@ export type TenantPort = {
 export interface TenantStepDeps {
   readonly endpoint: () => TenantEndpoint;
   readonly connect: (config: TenantConfig) => TenantPort;
+  /** Removes every saved sign-in (the sealed token caches). */
+  readonly forgetSignIns: () => void;
   /** Opens a sign-in page in the user's browser (Electron: shell.openExternal). */
   readonly openBrowser: (url: string) => Promise<void>;
   readonly adUpnSuffixes: () => readonly string[] | null;
@@ -66,10 +68,20 @@ export class TenantStep {
     this.#deps = deps;
   }
 
-  /** The endpoint changed: the next call connects anew. */
+  /** The next call connects anew (same endpoint: the saved sign-in is kept). */
   reset(): void {
     this.#connection?.close();
     this.#connection = undefined;
+  }
+
+  /**
+   * The endpoint changed: its tokens were issued for the old authority, app or Graph host, so the
+   * saved sign-in is forgotten and the next call connects anew, signed out.
+   */
+  endpointChanged(): void {
+    this.reset();
+    this.#deps.forgetSignIns();
+    this.#deps.log.info('tenant endpoint changed: the saved sign-in was removed');
   }
 
   get connection(): TenantPort {

@@ -2,7 +2,8 @@
  * Builds the wizard's services over their real dependencies, for electron/main.ts and the
  * end-to-end harness alike: the settings file, the sealed secrets and the sealed token cache in
  * the user-data folder, the LDAP directory service, the tenant connection, cancellable
- * operations, and the handlers of the wizard's channels.
+ * operations, and the handlers of the wizard's channels. The token cache is one file per tenant
+ * endpoint (token-cache-files.ts); changing the endpoint removes them all.
  */
 import { join } from 'node:path';
 import type { WizardChannel } from '../../shared/contract.ts';
@@ -20,20 +21,19 @@ import { SecretStore } from './secret-store.ts';
 import { SessionFallbackCache } from './session-fallback-cache.ts';
 import { SettingsStore } from './settings-store.ts';
 import { TenantStep, type TenantPort } from './tenant-step.ts';
+import { removeTokenCaches, tokenCacheFile } from './token-cache-files.ts';
 import { createWizardHandlers } from './wizard-handlers.ts';
 import { Wizard, type FirstSyncPort } from './wizard.ts';
 
 export interface WizardPaths {
   readonly settings: string;
   readonly secrets: string;
-  readonly tokenCache: string;
 }
 
 export function wizardPaths(userDataDir: string): WizardPaths {
   return {
     settings: join(userDataDir, 'settings.json'),
     secrets: join(userDataDir, 'secrets.bin'),
-    tokenCache: join(userDataDir, 'tenant-token-cache.bin'),
   };
 }
 
@@ -83,7 +83,7 @@ export function createWizardServices(deps: WizardServiceDeps): WizardServices {
       (shared = new TenantConnection({
         config,
         cache: new SessionFallbackCache(
-          new EncryptedFileCache(paths.tokenCache, deps.secretBox, log),
+          new EncryptedFileCache(tokenCacheFile(deps.userDataDir, config), deps.secretBox, log),
           deps.pushes,
           log,
         ),
@@ -92,6 +92,7 @@ export function createWizardServices(deps: WizardServiceDeps): WizardServices {
   const tenant = new TenantStep({
     endpoint: () => settings.current.tenantEndpoint,
     connect: connectTenant,
+    forgetSignIns: () => removeTokenCaches(deps.userDataDir),
     openBrowser: deps.openBrowser,
     adUpnSuffixes: () => directory.upnSuffixes,
     pushes: deps.pushes,

@@ -7,6 +7,7 @@
 import type { DirectoryDraft, DirectoryTestOutcome } from '../../shared/directory-schemas.ts';
 import { sameDirectoryTarget } from '../../shared/directory-target.ts';
 import { AppError, ErrorCode, toShape, type AppErrorShape } from '../../shared/errors.ts';
+import { sameTenantEndpoint } from '../../shared/tenant-endpoint.ts';
 import type { TenantView } from '../../shared/tenant-schemas.ts';
 import type { ConfigureResult, PasswordState, Review, WizardSnapshot } from '../../shared/wizard-schemas.ts';
 import type { Logger } from '../log/logger.ts';
@@ -61,9 +62,13 @@ export class Wizard {
     };
   }
 
+  /** A changed tenant endpoint signs out: its tokens were issued for the old one. */
   save(patch: Partial<Pick<WizardSettings, 'scope' | 'phs' | 'tenantEndpoint'>>): void {
+    const before = this.#deps.settings.current.tenantEndpoint;
     this.#deps.settings.update(patch);
-    if (patch.tenantEndpoint !== undefined) this.#deps.tenant.reset();
+    if (patch.tenantEndpoint === undefined) return;
+    if (sameTenantEndpoint(before, patch.tenantEndpoint)) this.#deps.tenant.reset();
+    else this.#deps.tenant.endpointChanged();
   }
 
   /** A successful test also saves the draft it used (without the password). */

@@ -1,7 +1,8 @@
 /**
  * One authorized JSON call to Graph or the credential endpoint: bearer token from the
  * TokenProvider (refreshed once on 401), a client-request-id per call, the service's request-id
- * logged with it (never the token), and the reply's status turned into a named error.
+ * logged with it (never the token), and the reply's status turned into a named error. A URL on
+ * another origin than the one the token is for is refused before a token is even fetched.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
@@ -55,9 +56,18 @@ export function errorForStatus(reply: JsonReply, what: string): AppError {
   return new AppError(ErrorCode.TenantRequestFailed, `The tenant rejected the request (${detail}).`, 'Check the settings shown; if it persists, export the log and report it.');
 }
 
+/** A bearer token goes only to the origin it was acquired for (the Graph base URL's). */
+export function tokenOriginRefused(url: URL, tokenOrigin: string): AppError {
+  return new AppError(ErrorCode.TenantTokenOriginRefused,
+    `A request to ${url.origin} was refused before anything was sent: the sign-in token is for ${tokenOrigin} only.`,
+    'Check the tenant endpoint: the credential endpoint and every Graph link must be on the Graph URL\'s host and port.');
+}
+
 export async function authorizedJson(http: HttpsClient, tokens: TokenProvider, call: AuthorizedCall, log: Logger): Promise<JsonReply> {
+  const target = new URL(call.url);
+  if (target.origin !== tokens.tokenOrigin) throw tokenOriginRefused(target, tokens.tokenOrigin);
   const clientRequestId = randomUUID();
-  const path = new URL(call.url).pathname;
+  const path = target.pathname;
   const once = async (forceRefresh: boolean): Promise<JsonReply> => {
     const token = await tokens.accessToken({ forceRefresh });
     const res = await http.send({

@@ -25,6 +25,8 @@ export interface SignedInAccount {
 }
 
 export interface TokenProvider {
+  /** The one origin its tokens may be sent to: that of the Graph base URL they are acquired for. */
+  readonly tokenOrigin: string;
   accessToken(options?: { readonly forceRefresh?: boolean }): Promise<string>;
 }
 
@@ -64,6 +66,7 @@ function toAccount(a: AccountInfo): SignedInAccount {
 
 export class TenantAuth implements TokenProvider {
   readonly config: TenantConfig;
+  readonly tokenOrigin: string;
   readonly #pca: PublicClientApplication;
   readonly #network: MsalNetwork;
   readonly #http: HttpsClient;
@@ -74,6 +77,7 @@ export class TenantAuth implements TokenProvider {
 
   constructor(options: TenantAuthOptions) {
     this.config = options.config;
+    this.tokenOrigin = new URL(options.config.graphBaseUrl).origin;
     this.#log = (options.logger ?? silentLogger).child('tenant.auth');
     this.#ownsHttp = options.http === undefined;
     this.#http = options.http ?? createHttpsClient({ caFile: options.config.caFile });

@@ -18,18 +18,20 @@ function setup(suffixes: readonly string[] | null = ['corp.example.com', 'exampl
   const pushed: { channel: string; payload: unknown }[] = [];
   pushes.ready((channel, payload) => pushed.push({ channel, payload }));
   const opened: string[] = [];
+  const forgotten: number[] = [];
   const step = new TenantStep({
     endpoint: () => ({ ...PUBLIC_CLOUD_ENDPOINT }),
     connect: (config) => {
       configs.push(config);
       return tenant;
     },
+    forgetSignIns: () => void forgotten.push(configs.length),
     openBrowser: async (url) => void opened.push(url),
     adUpnSuffixes: () => suffixes,
     pushes,
     log,
   });
-  return { tenant, step, configs, pushed, opened };
+  return { tenant, step, configs, pushed, opened, forgotten };
 }
 
 describe('the Microsoft Entra step in main', () => {
@@ -127,13 +129,18 @@ describe('the Microsoft Entra step in main', () => {
     expect(await step.status()).toMatchObject({ roles: { isAdmin: false }, features: null });
   });
 
-  it('connects anew after the endpoint changed', async () => {
-    const { step, configs } = setup();
+  it('connects anew after a reset, keeping the saved sign-in; forgets it when the endpoint changed', async () => {
+    const { step, configs, forgotten } = setup();
     await step.status();
     await step.status();
     step.reset();
     await step.status();
     expect(configs).toHaveLength(2);
+    expect(forgotten).toEqual([]);
+    step.endpointChanged();
+    expect(forgotten).toEqual([2]);
+    await step.status();
+    expect(configs).toHaveLength(3);
   });
 });
 
