@@ -17,7 +17,7 @@ import { wireEngine } from './services/engine-wiring.ts';
 import { pushSenderFor, registerIpc, type TrustedRenderer } from './ipc.ts';
 import { chooseCaFile, chooseEventsExportFile } from './platform/dialogs.ts';
 import { createSafeStorageBox } from './platform/safe-storage-box.ts';
-import { createMainWindow, hardenSession } from './platform/window.ts';
+import { createMainWindow, hardenSession, onNewDocument } from './platform/window.ts';
 import { loadWindowState, trackWindowState } from './platform/window-state.ts';
 import { installAppMenu } from './platform/menu.ts';
 
@@ -95,9 +95,7 @@ if (!app.requestSingleInstanceLock()) {
     window = createMainWindow({ preload: join(import.meta.dirname, 'preload.cjs'), state: loadWindowState(stateFile), isAppUrl, log });
     trackWindowState(window, stateFile);
     // A reload or a crashed renderer must say "ready" again before it gets pushes.
-    window.webContents.on('did-start-navigation', (_event, _url, isInPlace, isMainFrame) => {
-      if (isMainFrame && !isInPlace) pushes.notReady();
-    });
+    onNewDocument(window.webContents, () => pushes.notReady());
     window.on('closed', () => (window = null));
     void window.loadFile(rendererIndex);
 

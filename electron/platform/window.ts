@@ -46,14 +46,21 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   return window;
 }
 
-export function lockDownContents(contents: WebContents, isAppUrl: (url: string) => boolean, log: Logger): void {
-  contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url)) return;
-    event.preventDefault();
-    log.warn('blocked a navigation away from the app', { url: safeOrigin(url) });
+/** Navigation events are read from Electron's `details` object (the positional arguments are deprecated). */
+export function lockDownContents(
+  contents: WebContents,
+  isAppUrl: (url: string) => boolean,
+  log: Logger,
+): void {
+  contents.on('will-navigate', (details) => {
+    if (isAppUrl(details.url)) return;
+    details.preventDefault();
+    log.warn('blocked a navigation away from the app', { url: safeOrigin(details.url) });
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  contents.on('will-redirect', (details) => {
+    if (isAppUrl(details.url)) return;
+    details.preventDefault();
+    log.warn('blocked a redirect away from the app', { url: safeOrigin(details.url) });
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
@@ -62,12 +69,21 @@ export function lockDownContents(contents: WebContents, isAppUrl: (url: string) 
   });
 }
 
+/** Calls `onNew` when the main frame starts loading another document (a reload, a crashed renderer), not on in-page moves. */
+export function onNewDocument(contents: WebContents, onNew: () => void): void {
+  contents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) onNew();
+  });
+}
+
 /** Deny every permission (camera, notifications, …) and add the CSP header to every response. */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
   });
 }
 
