@@ -6,6 +6,7 @@ import { AppError } from '../shared/errors.ts';
 import { hashCommand, HASH_HELP } from './cli/hash-command.ts';
 import { DOCTOR_HELP, DOCTOR_SUMMARY } from './cli/doctor-help.ts';
 import { tenantCommand, TENANT_HELP } from './cli/tenant-command.ts';
+import { VERIFY_HELP, VERIFY_SUMMARY } from './cli/verify-help.ts';
 import { ExitCode, UsageError, printError, type CliIo } from './cli/io.ts';
 import { ENGINE_HELP, ENGINE_SUMMARY, type EngineCommandName } from './engine/cli-help.ts';
 
@@ -60,6 +61,11 @@ const COMMANDS: Readonly<
     run: async (args, io) => (await import('./cli/doctor-command.ts')).doctorCommand(args, io),
     summary: DOCTOR_SUMMARY,
     help: DOCTOR_HELP,
+  },
+  verify: {
+    run: async (args, io) => (await import('./cli/verify-command.ts')).verifyCommand(args, io),
+    summary: VERIFY_SUMMARY,
+    help: VERIFY_HELP,
   },
 };
 
