@@ -27,6 +27,7 @@ import type { EngineService } from '../../electron/services/engine-service.ts';
 import { wireEngine } from '../../electron/services/engine-wiring.ts';
 import type { FirstSyncPort } from '../../electron/services/wizard.ts';
 import { openKeyFileBox } from '../../electron/tenant/key-file-box.ts';
+import type { SecretBox } from '../../electron/tenant/secret-box.ts';
 import { emitInPage, installBridge } from './bridge-init.ts';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
@@ -56,6 +57,8 @@ export interface OpenOptions {
   readonly chooseExportFile?: () => Promise<string | undefined>;
   /** The primitives of main's crypto self-test: a stub breaks one (default: the real ones). */
   readonly cryptoDeps?: CryptoDeps;
+  /** What seals secrets in place of safeStorage (default: a 0600 key file in the user-data folder). */
+  readonly secretBox?: (userDataDir: string) => SecretBox;
 }
 
 export interface PushRecord {
@@ -179,7 +182,7 @@ async function openSession(
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'phs-e2e-userdata-'));
   const wizard = createWizardServices({
     userDataDir,
-    secretBox: openKeyFileBox(join(userDataDir, 'e2e-secret.key'), true)!,
+    secretBox: options.secretBox?.(userDataDir) ?? openKeyFileBox(join(userDataDir, 'e2e-secret.key'), true)!,
     pushes,
     log: sessionLog,
     openBrowser: async (url) => {
