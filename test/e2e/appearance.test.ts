@@ -20,6 +20,12 @@ const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', imp
 
 const harness = useHarness();
 
+/** A PNG's width and height, from its IHDR chunk (bytes 16–23). */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
 describe('the app shell, visually', () => {
   it('follows the operating system into the dark theme, live', async () => {
     await withApp(harness(), { route: 'welcome', colorScheme: 'light' }, async ({ page }) => {
@@ -62,7 +68,13 @@ describe('the app shell, visually', () => {
           if (route === 'welcome')
             await page.getByText(SELF_TEST_PASSED).waitFor({ timeout: SELF_TEST_TIMEOUT_MS });
           if (route === 'dashboard') await page.getByTestId('pool-status').waitFor();
-          await page.screenshot({ path: `${SCREENSHOTS}${route}-${theme}.png` });
+          // What the picture shows: this page's heading, in this theme, at the window's size.
+          expect(await page.locator('h1#page-heading').innerText(), route).toBe(title);
+          const light = luminance((await backgroundColor(page, 'main')) ?? '');
+          if (theme === 'light') expect(light, route).toBeGreaterThan(0.8);
+          else expect(light, route).toBeLessThan(0.1);
+          const png = await page.screenshot({ path: `${SCREENSHOTS}${route}-${theme}.png` });
+          expect(pngSize(png), route).toEqual({ width: 1280, height: 800 });
         }
       });
     }
