@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_ANSWERS } from '../../../electron/self-test/vectors.ts';
+import { PUBLISHED, PUBLISHED_WIRES } from '../../reference/published-answers.ts';
 import { referenceWires, type ReferenceCase } from '../../reference/orgid-reference.ts';
 import { seededRandom } from '../../reference/random.ts';
 import { runPhs } from './run-cli.ts';
 
 function randomPassword(random: ReturnType<typeof seededRandom>, kind: string): string {
   const pools: Record<string, string[]> = {
-    ascii: [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!@#$%^&*()-_=+[]{};:,.<>/?~ "\'\\'],
+    ascii: [
+      ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!@#$%^&*()-_=+[]{};:,.<>/?~ "\'\\',
+    ],
     unicode: [...'äöüßéèçñøåæœłżščřğışاپالعربيةעבריתдомкитайский中文日本語한국어'],
     astral: ['😀', '🔑', '𝔘', '𝒜', '🏳️‍🌈', '𠜎', '𠜱', 'a', 'Z', '9'],
   };
@@ -18,17 +20,23 @@ function randomPassword(random: ReturnType<typeof seededRandom>, kind: string): 
 describe('phs hash', () => {
   it('reproduces the published vectors from a password on stdin and from an NT hash', () => {
     const fromPassword = runPhs(['hash', '--salt', '317ee9d1dec6508fa510'], 'Pa$$w0rd');
-    expect(fromPassword).toMatchObject({ status: 0, stdout: `${KNOWN_ANSWERS[0]!.wire}\n`, stderr: '' });
-    for (const k of KNOWN_ANSWERS) {
-      expect(runPhs(['hash', '--nt-hash', k.ntHash, '--salt', k.salt]).stdout).toBe(`${k.wire}\n`);
-    }
-    expect(runPhs(['hash', '--salt', '01cda06eceb9d9bc2621'], '').stdout).toBe(`${KNOWN_ANSWERS[2]!.wire}\n`);
+    expect(fromPassword).toMatchObject({ status: 0, stdout: `${PUBLISHED_WIRES[0]}\n`, stderr: '' });
+    PUBLISHED.forEach((k, i) => {
+      expect(runPhs(['hash', '--nt-hash', k.nt, '--salt', k.salt]).stdout).toBe(`${PUBLISHED_WIRES[i]}\n`);
+    });
+    expect(runPhs(['hash', '--salt', '01cda06eceb9d9bc2621'], '').stdout).toBe(`${PUBLISHED_WIRES[2]}\n`);
   });
 
   it('strips exactly one trailing line ending from stdin', () => {
-    expect(runPhs(['hash', '--salt', '317ee9d1dec6508fa510'], 'Pa$$w0rd\n').stdout).toBe(`${KNOWN_ANSWERS[0]!.wire}\n`);
-    expect(runPhs(['hash', '--salt', '317ee9d1dec6508fa510'], 'Pa$$w0rd\r\n').stdout).toBe(`${KNOWN_ANSWERS[0]!.wire}\n`);
-    expect(runPhs(['hash', '--salt', '317ee9d1dec6508fa510'], 'Pa$$w0rd\n\n').stdout).not.toBe(`${KNOWN_ANSWERS[0]!.wire}\n`);
+    expect(runPhs(['hash', '--salt', '317ee9d1dec6508fa510'], 'Pa$$w0rd\n').stdout).toBe(
+      `${PUBLISHED_WIRES[0]}\n`,
+    );
+    expect(runPhs(['hash', '--salt', '317ee9d1dec6508fa510'], 'Pa$$w0rd\r\n').stdout).toBe(
+      `${PUBLISHED_WIRES[0]}\n`,
+    );
+    expect(runPhs(['hash', '--salt', '317ee9d1dec6508fa510'], 'Pa$$w0rd\n\n').stdout).not.toBe(
+      `${PUBLISHED_WIRES[0]}\n`,
+    );
   });
 
   it('agrees with an independent reference on random unicode, astral, empty and 127-character passwords at 1000 and 100 iterations', async () => {
@@ -36,12 +44,17 @@ describe('phs hash', () => {
     const cases: ReferenceCase[] = [];
     for (const iterations of [1000, 100]) {
       const passwords = ['', 'x'.repeat(127), randomPassword(random, 'ascii').padEnd(127, 'ü').slice(0, 127)];
-      for (const kind of ['ascii', 'unicode', 'astral', 'unicode', 'astral']) passwords.push(randomPassword(random, kind));
-      for (const password of passwords) cases.push({ password, salt: random.bytes(10).toString('hex'), iterations });
+      for (const kind of ['ascii', 'unicode', 'astral', 'unicode', 'astral'])
+        passwords.push(randomPassword(random, kind));
+      for (const password of passwords)
+        cases.push({ password, salt: random.bytes(10).toString('hex'), iterations });
     }
     const expected = await referenceWires(cases);
     cases.forEach((c, i) => {
-      const out = runPhs(['hash', '--salt', c.salt, '--iterations', String(c.iterations)], Buffer.from(c.password, 'utf8'));
+      const out = runPhs(
+        ['hash', '--salt', c.salt, '--iterations', String(c.iterations)],
+        Buffer.from(c.password, 'utf8'),
+      );
       expect(out.status, JSON.stringify(c.password)).toBe(0);
       expect(out.stdout.trim(), JSON.stringify(c.password)).toBe(expected[i]);
     });
@@ -59,7 +72,10 @@ describe('phs hash', () => {
     [['hash', '--salt', '317ee9d1dec6508fa5zz'], 'must be hexadecimal'],
     [['hash', '--salt', '317ee9d1dec6508fa510', '--iterations', '0'], 'at least 1'],
     [['hash', '--salt', '317ee9d1dec6508fa510', '--iterations=-5'], 'whole number'],
-    [['hash', '--salt', '317ee9d1dec6508fa510', '--iterations', '-5'], "'--iterations' argument is ambiguous"],
+    [
+      ['hash', '--salt', '317ee9d1dec6508fa510', '--iterations', '-5'],
+      "'--iterations' argument is ambiguous",
+    ],
     [['hash', '--salt'], "'--salt <value>' argument missing"],
     [['hash', '--salt', '317ee9d1dec6508fa510', '--iterations', 'many'], 'whole number'],
     [['hash', '--nt-hash', 'abc'], 'must be exactly 32 hex digits'],

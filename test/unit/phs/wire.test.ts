@@ -3,16 +3,18 @@ import { AppError, ErrorCode } from '../../../shared/errors.ts';
 import { ntHash } from '../../../electron/phs/md4.ts';
 import { wireFromNtHash } from '../../../electron/phs/orgid.ts';
 import { parseWire, verifyNtHash, verifyPassword } from '../../../electron/phs/wire.ts';
-import { KNOWN_ANSWERS } from '../../../electron/self-test/vectors.ts';
+import { PUBLISHED_WIRES } from '../../reference/published-answers.ts';
 
-const GOOD = KNOWN_ANSWERS[0]!.wire;
+const GOOD = PUBLISHED_WIRES[0]!;
 
 describe('parseWire', () => {
   it('parses salt, iteration count and key', () => {
     const parsed = parseWire(GOOD);
     expect(parsed.salt.toString('hex')).toBe('317ee9d1dec6508fa510');
     expect(parsed.iterations).toBe(1000);
-    expect(parsed.key.toString('hex')).toBe('7eaea8e1628dffee62cf319f4e1fc05254da30a1d42ff755ff352f5b13497531');
+    expect(parsed.key.toString('hex')).toBe(
+      '7eaea8e1628dffee62cf319f4e1fc05254da30a1d42ff755ff352f5b13497531',
+    );
   });
 
   it.each([
