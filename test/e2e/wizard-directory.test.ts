@@ -80,12 +80,16 @@ describe('the Active Directory page', () => {
           port: 636,
         });
 
-        // StartTLS: the port follows the choice; the same CA and name verify the DC.
+        // StartTLS: the port follows the choice; the same CA and name verify the DC. The held
+        // password is kept for LDAPS on 636 only: for another TLS mode and port it is asked again.
+        await page.getByText('Held by the app for this session.', { exact: false }).waitFor();
         await tabTo(page, isControl('LDAPS (TLS from the start)'), 'the encryption choice');
         await page.keyboard.press('ArrowRight');
         expect(await page.getByRole('textbox', { name: 'Port', exact: true }).inputValue()).toBe(
           String(lab.ldapPort),
         );
+        expect(await page.getByText('Held by the app for this session.', { exact: false }).count()).toBe(0);
+        await typeInto(page, 'Password', lab.admin.password);
         await testConnection(page);
         await expect
           .poll(() => session.wizard.settings.current.directory?.transport, { timeout: 30_000 })
