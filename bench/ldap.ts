@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { createDirectoryService } from '../electron/directory/ldap/index.ts';
 import { LdapSession } from '../electron/directory/ldap/connection/session.ts';
 import { streamUsers } from '../electron/directory/ldap/users.ts';
-import { silentLogger } from '../electron/log/logger.ts';
+import { silentLogger } from '../shared/logger.ts';
 import { labPaths } from '../test/lab/config.ts';
 import { tryReadLabInfo, type LabInfo } from '../test/lab/lab-info.ts';
 

@@ -9,7 +9,7 @@ import { ErrorCode } from '../shared/errors.ts';
 import { EVENT_WIRE_PREFIX, type Envelope } from '../shared/ipc-envelope.ts';
 import type { Dispatch } from './services/dispatcher.ts';
 import type { PushSender } from './services/push-queue.ts';
-import type { Logger } from './log/logger.ts';
+import type { Logger } from '../shared/logger.ts';
 
 export interface TrustedRenderer {
   /** The webContents of the one window we created. */

@@ -5,7 +5,7 @@
 import { app, clipboard, ipcMain, session, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createLogger } from './log/logger.ts';
+import { createLogger } from '../shared/logger.ts';
 import { rotatingFileSink } from './log/rotating-file.ts';
 import { HashPool } from './phs/pool.ts';
 import { CryptoSelfTest } from './self-test/crypto-self-test.ts';

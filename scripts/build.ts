@@ -36,7 +36,7 @@ await Promise.all([
     outdir,
     outExtension: { '.js': '.mjs' },
     banner: esmBanner,
-    entryPoints: { main: 'electron/main.ts', 'hash-worker': 'electron/phs/hash-worker.ts', cli: 'electron/cli-main.ts' },
+    entryPoints: { main: 'electron/main.ts', 'hash-worker': 'electron/phs/hash-worker.ts', cli: 'electron/cli/main.ts' },
   }),
   // The preload: CommonJS, with the contract's channel names inlined instead of the zod contract.
   esbuild(preloadBuildOptions(root, `${outdir}/preload.cjs`)),

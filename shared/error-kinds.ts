@@ -74,6 +74,7 @@ export const ERROR_KIND: { readonly [C in ErrorCode]: ErrorKind } = {
   [ErrorCode.TenantTls]: 'permanent',
   [ErrorCode.TenantRequestFailed]: 'permanent',
   [ErrorCode.TenantTokenOriginRefused]: 'permanent',
+  [ErrorCode.TenantNoCredentialEndpoint]: 'permanent',
   [ErrorCode.TokenCacheUnavailable]: 'permanent',
   [ErrorCode.TokenCacheKeyInsecure]: 'permanent',
   [ErrorCode.TokenCacheCorrupt]: 'permanent',

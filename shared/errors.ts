@@ -66,6 +66,7 @@ export const ErrorCode = {
   TenantTls: 'TENANT_TLS',
   TenantRequestFailed: 'TENANT_REQUEST_FAILED',
   TenantTokenOriginRefused: 'TENANT_TOKEN_ORIGIN_REFUSED',
+  TenantNoCredentialEndpoint: 'TENANT_NO_CREDENTIAL_ENDPOINT',
   TokenCacheUnavailable: 'TOKEN_CACHE_UNAVAILABLE',
   TokenCacheKeyInsecure: 'TOKEN_CACHE_KEY_INSECURE',
   TokenCacheCorrupt: 'TOKEN_CACHE_CORRUPT',

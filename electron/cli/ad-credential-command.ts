@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { SALT_BYTES } from '../../shared/validators.ts';
 import { DrsrClient } from '../directory/drsr/index.ts';
+import { ntlmAccount } from '../directory/drsr/ntlm/account.ts';
 import { PHS_ITERATIONS, newSalt, wireFromNtHash } from '../phs/orgid.ts';
 import { loadDirectoryConfig, PASSWORD_ENV } from './ad-config.ts';
 import { cliLogger } from './ad-session.ts';
@@ -61,7 +62,13 @@ export async function adCredentialCommand(args: readonly string[], io: CliIo): P
   const salt = parseHexOption(values.salt, SALT_BYTES, '--salt') ?? newSalt();
   const iterations = parseIterations(values.iterations);
   const config = loadDirectoryConfig(values.directory);
-  const account = ntlmAccount(config.credentials.username);
+  const account = (() => {
+    try {
+      return ntlmAccount(config.credentials.username);
+    } catch (error) {
+      throw error instanceof AppError ? new UsageError(`${error.message} ${error.remediation}`) : error;
+    }
+  })();
   const client = await DrsrClient.connect({
     host: config.settings.host,
     ...account,
@@ -94,16 +101,5 @@ export async function adCredentialCommand(args: readonly string[], io: CliIo): P
   } finally {
     await client.close();
   }
-}
-
-/** DOMAIN\name → NTLM user and domain; a UPN goes as the user name with an empty domain. */
-export function ntlmAccount(username: string): { readonly username: string; readonly domain: string } {
-  const slash = username.indexOf('\\');
-  if (slash > 0 && slash < username.length - 1)
-    return { domain: username.slice(0, slash), username: username.slice(slash + 1) };
-  if (/^[^@\s]+@[^@\s]+$/.test(username)) return { username, domain: '' };
-  throw new UsageError(
-    `the username "${username}" cannot be used for RPC: write it as DOMAIN\\name or name@domain in the directory file.`,
-  );
 }
 

@@ -1,5 +1,5 @@
 /** What `phs ad …` subcommands share: a logger for --verbose and a session that always closes. */
-import { createLogger, silentLogger, type Logger } from '../log/logger.ts';
+import { createLogger, silentLogger, type Logger } from '../../shared/logger.ts';
 import type { DirectoryService, DirectorySession } from '../directory/ldap/index.ts';
 import type { DirectoryConfig } from './ad-config.ts';
 import type { CliIo } from './io.ts';

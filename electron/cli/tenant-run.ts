@@ -1,7 +1,8 @@
 /** The work of `phs tenant login|status|logout` (loaded on demand: msal-node is heavy to import). */
 import { join } from 'node:path';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import { createLogger, silentLogger, stderrSink, type Logger } from '../log/logger.ts';
+import { createLogger, silentLogger, type Logger } from '../../shared/logger.ts';
+import { stderrSink } from '../log/stderr-sink.ts';
 import { loadTenantConfigFile } from '../tenant/config.ts';
 import { TenantConnection } from '../tenant/connection.ts';
 import { configDir, defaultKeyFile, openKeyFileBox } from '../tenant/key-file-box.ts';

@@ -6,9 +6,10 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors.ts';
-import { loadEngineConfig, type EngineConfig } from '../engine/config.ts';
+import { loadEngineConfig, type EngineConfig } from '../host/config.ts';
 import type { OpenVerifyOptions, VerifyEnds } from '../host/open-verify.ts';
-import { createLogger, stderrSink } from '../log/logger.ts';
+import { createLogger } from '../../shared/logger.ts';
+import { stderrSink } from '../log/stderr-sink.ts';
 import { DEFAULT_POLICY, type VerifyReport } from '../verify/model.ts';
 import { needsAttention } from '../verify/report.ts';
 import { verify } from '../verify/verify.ts';

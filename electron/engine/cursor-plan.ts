@@ -5,7 +5,7 @@
  * - otherwise → an incremental pass from the saved cursor.
  * Staging mode keeps its own cursor, so leaving staging mode never skips a delivery.
  */
-import type { CursorRecord } from '../store/sync-records.ts';
+import type { CursorRecord } from './records.ts';
 
 export type FullReason = 'requested' | 'firstRun' | 'scopeChanged' | 'cursorInvalid';
 

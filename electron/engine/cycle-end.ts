@@ -1,6 +1,6 @@
 /** How a cycle ends when it does not complete: recorded as failed (always) or cancelled, and announced. */
 import { isCancelled, toShape } from '../../shared/errors.ts';
-import type { RunRecord, SyncOp } from '../store/sync-records.ts';
+import type { RunRecord, SyncOp } from './records.ts';
 import type { CycleDeps, CycleResult } from './cycle.ts';
 import { EventId } from './event-ids.ts';
 

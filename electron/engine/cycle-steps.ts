@@ -3,7 +3,7 @@
  * start and cursor records, finishing a full pass, and retrying the users that are due.
  */
 import { AppError, ErrorCode, toShape } from '../../shared/errors.ts';
-import { ZERO_COUNTS, type EventData, type RunCounts, type SyncOp } from '../store/sync-records.ts';
+import { ZERO_COUNTS, type EventData, type RunCounts, type SyncOp } from './records.ts';
 import { cursorRecord, FULL_REASON_TEXT, type PassMode } from './cursor-plan.ts';
 import type { CycleDeps } from './cycle.ts';
 import { EventId } from './event-ids.ts';

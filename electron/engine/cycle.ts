@@ -5,8 +5,8 @@
  * "not enabled". Full cycles are always recorded; delta cycles only when they had work or failed.
  */
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import type { Logger } from '../log/logger.ts';
-import { ZERO_COUNTS, type RunCounts, type RunRecord, type SyncOp } from '../store/sync-records.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { ZERO_COUNTS, type RunCounts, type RunRecord, type SyncOp } from './records.ts';
 import { cursorKey, freshFull, planPass } from './cursor-plan.ts';
 import { fail, summary } from './cycle-end.ts';
 import { finishFull, isCursorInvalid, pageContext, passOnce, retryDue } from './cycle-steps.ts';

@@ -5,8 +5,8 @@
  * and the next retry. Reads the directory live (one object) and the engine's records.
  */
 import { toShape } from '../../shared/errors.ts';
-import type { ErrorRecord, UserRecord } from '../store/sync-records.ts';
-import type { SyncState } from '../store/sync-state.ts';
+import type { ErrorRecord, UserRecord } from './records.ts';
+import type { SyncState } from './records.ts';
 import { canonicalDn } from './dn.ts';
 import type { ReplicationSource, SourceUser, SyncFeatures } from './ports.ts';
 import { verdictOf, type Verdict } from './diagnosis-verdict.ts';

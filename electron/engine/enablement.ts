@@ -5,7 +5,7 @@
  * synchronised yet (or when asked), else a delta from the kept cursor. Disabling is recorded
  * first (deliveries stop), and clears passwordSyncEnabled only when the admin confirmed it.
  */
-import type { SyncOp } from '../store/sync-records.ts';
+import type { SyncOp } from './records.ts';
 import { cursorKey, cursorRecord, freshFull, planPass } from './cursor-plan.ts';
 import type { CycleDeps } from './cycle.ts';
 import { EventId } from './event-ids.ts';

@@ -6,9 +6,9 @@
  */
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { syncOneUser, type UserSyncResult } from './sync-user.ts';
-import { silentLogger, type Logger } from '../log/logger.ts';
-import type { RunRecord } from '../store/sync-records.ts';
-import type { SyncStore } from '../store/sync-state.ts';
+import { silentLogger, type Logger } from '../../shared/logger.ts';
+import type { RunRecord } from './records.ts';
+import type { StateStore } from './ports.ts';
 import { systemClock } from './clock.ts';
 import { cursorKey } from './cursor-plan.ts';
 import { notEnabled, runCycle, type CycleDeps } from './cycle.ts';
@@ -53,7 +53,7 @@ export interface EngineDeps {
   readonly tenant: TenantControl;
   readonly sink: CredentialSink;
   readonly hasher: Hasher;
-  readonly store: SyncStore;
+  readonly store: StateStore;
   /** Asked before every cycle and user sync: no cycle starts while it fails. */
   readonly selfTest?: CryptoGate;
   readonly settings?: Partial<EngineSettings>;

@@ -3,7 +3,7 @@
  * Ids never change meaning; new events get new ids. Hundreds group them:
  * 1xx cycle and settings, 2xx users, 3xx directory, 4xx tenant, 5xx health, 6xx state.
  */
-import type { EventLevel } from '../store/sync-records.ts';
+import type { EventLevel } from './records.ts';
 
 export const EventId = {
   CycleStarted: 100,

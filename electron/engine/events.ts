@@ -1,6 +1,6 @@
 /** What the engine tells its subscribers (the IPC adapter, the CLI, tests). No secret is ever in an event. */
-import type { EventRecord, RunKind, RunRecord, UserResult } from '../store/sync-records.ts';
-import type { Logger } from '../log/logger.ts';
+import type { EventRecord, RunKind, RunRecord, UserResult } from './records.ts';
+import type { Logger } from '../../shared/logger.ts';
 
 export type EngineState = 'stopped' | 'idle' | 'syncing' | 'waitingToRetry' | 'disabled';
 

@@ -3,7 +3,7 @@
  * whether to send its credential now; the others get their record (out of scope, filtered,
  * no password, unchanged) and their NT hash is zeroed at once.
  */
-import type { RunCounts, SyncOp, UserRecord } from '../store/sync-records.ts';
+import type { RunCounts, SyncOp, UserRecord } from './records.ts';
 import type { PageContext } from './page.ts';
 import type { SourceUser } from './ports.ts';
 import { judge, passwordStamp } from './rules.ts';

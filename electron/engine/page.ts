@@ -5,9 +5,9 @@
  * page's operations together with its cursor, in page order.
  * Every NT hash is zeroed: by the pool when hashed, here when not needed or on failure.
  */
-import { redactText } from '../log/redact.ts';
-import type { SyncOp } from '../store/sync-records.ts';
-import { ZERO_COUNTS, type RunCounts, type RunKind } from '../store/sync-records.ts';
+import { redactText } from '../../shared/redact.ts';
+import type { SyncOp } from './records.ts';
+import { ZERO_COUNTS, type RunCounts, type RunKind } from './records.ts';
 import { deliverAll, DELIVERED, type DeliveryOptions } from './delivery.ts';
 import { EventId } from './event-ids.ts';
 import type { Clock, Hasher, SourceUser } from './ports.ts';

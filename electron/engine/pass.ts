@@ -7,7 +7,7 @@
  * When the source fails, pages already in flight are finished and committed first.
  */
 import { CancelledError } from '../../shared/errors.ts';
-import { ZERO_COUNTS, type RunCounts, type SyncOp } from '../store/sync-records.ts';
+import { ZERO_COUNTS, type RunCounts, type SyncOp } from './records.ts';
 import { processPage, type PageContext, type PageOutcome } from './page.ts';
 import type { ReplicationPage } from './ports.ts';
 import type { ProgressTracker } from './progress.ts';

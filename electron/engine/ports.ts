@@ -8,6 +8,7 @@
  * with jittered backoff; anything else fails the cycle, which is retried on the next poll from
  * the last committed cursor. Every method takes an AbortSignal and must stop promptly on abort.
  */
+import type { SyncOp, SyncState } from './records.ts';
 
 /** An opaque, serialisable replication position (e.g. invocationId + usnvecTo + up-to-date vector). */
 export type SourceCursor = string;
@@ -93,15 +94,22 @@ export interface CredentialItem {
   readonly changeDate: string;
 }
 
-export type CredentialOutcome =
-  | 'success'
-  | 'staleIgnored'
-  | 'unknownUser'
-  | 'rejectedFormat'
-  | 'throttled'
-  | 'unavailable'
-  | 'invalidItem'
-  | 'failed';
+export const CREDENTIAL_OUTCOMES = [
+  'success',
+  'staleIgnored',
+  'unknownUser',
+  'rejectedFormat',
+  'throttled',
+  'unavailable',
+  'invalidItem',
+  'failed',
+] as const;
+export type CredentialOutcome = (typeof CREDENTIAL_OUTCOMES)[number];
+
+/** Outcomes worth sending again (after a wait). */
+export const RETRYABLE_OUTCOMES: ReadonlySet<CredentialOutcome> = new Set(['throttled', 'unavailable']);
+/** Outcomes that mean the cloud holds this change (applied now, or a newer one already). */
+export const DELIVERED_OUTCOMES: ReadonlySet<CredentialOutcome> = new Set(['success', 'staleIgnored']);
 
 export interface CredentialResult {
   readonly sourceAnchor: string;
@@ -139,4 +147,15 @@ export interface Clock {
   /** Resolves after `ms`, or rejects with CancelledError on abort. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   random(): number;
+}
+
+/**
+ * The engine's crash-safe state (electron/store/ implements it with a journal): `state` is the
+ * committed state in memory; commit() applies the operations and resolves once they are durable.
+ */
+export interface StateStore {
+  readonly state: SyncState;
+  commit(ops: readonly SyncOp[]): Promise<void>;
+  /** droppedTailBytes: a torn last write found and dropped when the state was opened (0 normally). */
+  stats(): { readonly droppedTailBytes: number };
 }

@@ -1,5 +1,5 @@
 /** Progress of a cycle: done/total, a rate over the last seconds, an ETA; emitted at most every 250 ms. */
-import type { RunKind } from '../store/sync-records.ts';
+import type { RunKind } from './records.ts';
 import type { Progress } from './events.ts';
 
 const WINDOW_MS = 10_000;

@@ -2,21 +2,21 @@
  * The engine's one way to the state store: builds event-log records with stable ids, commits
  * operations as one transaction, and only then tells subscribers (durable first, then visible).
  */
-import type { Logger } from '../log/logger.ts';
-import type { SyncStore } from '../store/sync-state.ts';
-import type { EventData, EventRecord, SyncOp } from '../store/sync-records.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { StateStore } from './ports.ts';
+import type { EventData, EventRecord, SyncOp } from './records.ts';
 import { EVENT_TABLE, type EventId } from './event-ids.ts';
 import type { EventHub } from './events.ts';
 import type { Clock } from './ports.ts';
 
 export class Recorder {
-  readonly store: SyncStore;
+  readonly store: StateStore;
   readonly hub: EventHub;
   readonly #clock: Clock;
   readonly #log: Logger;
   #seq: number;
 
-  constructor(store: SyncStore, hub: EventHub, clock: Clock, log: Logger) {
+  constructor(store: StateStore, hub: EventHub, clock: Clock, log: Logger) {
     this.store = store;
     this.hub = hub;
     this.#clock = clock;
@@ -24,7 +24,7 @@ export class Recorder {
     this.#seq = store.state.events.at(-1)?.seq ?? 0;
   }
 
-  get state(): SyncStore['state'] {
+  get state(): StateStore['state'] {
     return this.store.state;
   }
 

@@ -3,7 +3,7 @@
  * again): re-read one by one from the directory — their hashes are never stored — oldest first,
  * at most `retriesPerCycle` per cycle. A user the directory no longer has is forgotten.
  */
-import type { SyncOp, UserRecord } from '../store/sync-records.ts';
+import type { SyncOp, UserRecord } from './records.ts';
 import type { Clock, ReplicationSource, SourceUser } from './ports.ts';
 import type { Recorder } from './recorder.ts';
 import type { EngineSettings } from './settings.ts';

@@ -5,7 +5,7 @@
  * after transient failures (lost directory connection, tenant storms) with jittered backoff.
  */
 import { CancelledError } from '../../shared/errors.ts';
-import type { RunRecord } from '../store/sync-records.ts';
+import type { RunRecord } from './records.ts';
 import { backoffDelay, type Backoff } from './clock.ts';
 import type { CycleResult } from './cycle.ts';
 import type { Clock } from './ports.ts';

@@ -1,6 +1,6 @@
 /** The engine's status: what the dashboard, `phs status` and the CLI's exit code read. */
-import type { EventRecord, RunRecord } from '../store/sync-records.ts';
-import type { SyncState } from '../store/sync-state.ts';
+import type { EventRecord, RunRecord } from './records.ts';
+import type { SyncState } from './records.ts';
 import type { EngineState, Progress } from './events.ts';
 import type { TenantSyncSettings } from './ports.ts';
 

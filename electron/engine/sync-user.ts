@@ -6,7 +6,7 @@
  * beside a cycle; whichever delivers last, the tenant keeps the latest change.
  */
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import type { UserRecord } from '../store/sync-records.ts';
+import type { UserRecord } from './records.ts';
 import type { CycleDeps } from './cycle.ts';
 import { pageContext } from './cycle-steps.ts';
 import { findRecord } from './diagnose.ts';

@@ -5,7 +5,7 @@
  * "must change password at next logon" to be checked again.
  */
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import type { SyncOp } from '../store/sync-records.ts';
+import type { SyncOp } from './records.ts';
 import { EventId } from './event-ids.ts';
 import type { Clock, SyncFeatures } from './ports.ts';
 import type { Recorder } from './recorder.ts';

@@ -1,5 +1,5 @@
 /** Builds the per-user records the engine stores, from what it saw and what the tenant answered. */
-import type { UserRecord, UserResult } from '../store/sync-records.ts';
+import type { UserRecord, UserResult } from './records.ts';
 import { backoffDelay, type Backoff } from './clock.ts';
 import type { SourceUser } from './ports.ts';
 

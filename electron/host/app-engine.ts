@@ -9,7 +9,7 @@ import { AppError, ErrorCode } from '../../shared/errors.ts';
 import type { SyncEngine } from '../engine/engine.ts';
 import type { EngineSettings } from '../engine/settings.ts';
 import type { CryptoGate, Hasher } from '../engine/ports.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { DirectoryCredential } from '../services/secret-store.ts';
 import type { WizardSettings } from '../services/settings-store.ts';
 import { openSyncStore, type SyncStore } from '../store/sync-state.ts';

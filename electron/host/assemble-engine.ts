@@ -5,11 +5,11 @@
  * (app-engine.ts) differ only in where the settings, credential and tenant session come from.
  */
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import { ntlmAccount } from '../cli/ad-credential-command.ts';
+import { ntlmAccount } from '../directory/drsr/ntlm/account.ts';
 import { createSyncEngine, type SyncEngine } from '../engine/engine.ts';
 import type { CredentialSink, CryptoGate, Hasher } from '../engine/ports.ts';
 import type { EngineSettings } from '../engine/settings.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { SyncStore } from '../store/sync-state.ts';
 import type { TenantConnection } from '../tenant/connection.ts';
 import { DrsrReplicationSource } from './drsr-source.ts';

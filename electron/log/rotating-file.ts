@@ -1,7 +1,7 @@
 /** A log sink that appends to a file and rotates it by size: app.log → app.log.1 → … */
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { LogSink } from './logger.ts';
+import type { LogSink } from '../../shared/logger.ts';
 
 export interface RotatingFileOptions {
   readonly file: string;

@@ -5,7 +5,7 @@
  */
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
 import { checkExternalUrl } from '../services/external-url.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import { MIN_HEIGHT, MIN_WIDTH, type WindowState } from './window-state.ts';
 
 export const CONTENT_SECURITY_POLICY =

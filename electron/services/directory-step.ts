@@ -22,7 +22,7 @@ import {
   type DirectoryService,
   type DirectorySession,
 } from '../directory/ldap/index.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import { toCertificateView, toDiscoveryView, toRightsView } from './directory-views.ts';
 import { abortable, throwIfCancelled } from './operations.ts';
 import { passwordFor } from './password-reuse.ts';

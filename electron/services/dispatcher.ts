@@ -7,7 +7,7 @@
 import { invokeContract, isInvokeChannel, type InvokeChannel, type RequestOf, type ResponseOf } from '../../shared/contract.ts';
 import { ErrorCode, isCancelled, toShape } from '../../shared/errors.ts';
 import type { Envelope } from '../../shared/ipc-envelope.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 
 /** The services behind some channels; the full set (every channel) is what the dispatcher takes. */
 export type HandlersFor<K extends InvokeChannel> = {

@@ -4,7 +4,7 @@ import type { DiagnosisView } from '../../shared/engine-schemas.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import type { Diagnosis } from '../engine/diagnose.ts';
 import { renderDiagnosis } from '../engine/diagnosis-text.ts';
-import type { EventLevel } from '../store/sync-records.ts';
+import type { EventLevel } from '../engine/records.ts';
 import type { HandlersFor } from './dispatcher.ts';
 import type { EngineService } from './engine-service.ts';
 import { cycleViews, eventViews, usersPage } from './engine-views.ts';

@@ -12,7 +12,7 @@ import type {
   UsersQuery,
 } from '../../shared/engine-schemas.ts';
 import type { EngineStatus } from '../engine/status.ts';
-import type { EventLevel, EventRecord, RunRecord, UserRecord } from '../store/sync-records.ts';
+import type { EventLevel, EventRecord, RunRecord, UserRecord } from '../engine/records.ts';
 
 type Reach = EngineStatusView['health']['directory'];
 

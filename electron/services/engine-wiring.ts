@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import type { EngineChannel } from '../../shared/contract.ts';
 import type { CryptoGate, Hasher } from '../engine/ports.ts';
 import { openAppEngine, type AppEngine } from '../host/app-engine.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { HandlersFor } from './dispatcher.ts';
 import { savedFor } from './password-reuse.ts';
 import { createEngineHandlers } from './engine-handlers.ts';

@@ -4,7 +4,7 @@
  * is ready; a reload makes it not-ready again. The queue is bounded: the oldest pushes go first.
  */
 import { eventContract, type EventChannel, type EventOf } from '../../shared/contract.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 
 export type PushSender = (channel: EventChannel, payload: unknown) => void;
 

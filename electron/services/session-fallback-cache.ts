@@ -7,7 +7,7 @@
  */
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { PushQueue } from './push-queue.ts';
 
 export class SessionFallbackCache implements ICachePlugin {

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { directoryDraftSchema, scopeSelectionSchema } from '../../shared/directory-schemas.ts';
 import { PUBLIC_CLOUD_ENDPOINT, tenantEndpointSchema } from '../../shared/tenant-schemas.ts';
 import { DEFAULT_PHS_OPTIONS, phsOptionsSchema } from '../../shared/wizard-schemas.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 
 export const wizardSettingsSchema = z.strictObject({
   version: z.literal(1),

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { TenantEndpoint, TenantView, SignInMethod } from '../../shared/tenant-schemas.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import { parseTenantConfig, type TenantConfig } from '../tenant/config.ts';
 import type { TenantConnection } from '../tenant/connection.ts';
 import type { SignedInAccount } from '../tenant/tenant-auth.ts';

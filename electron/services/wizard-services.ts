@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { WizardChannel } from '../../shared/contract.ts';
 import { createDirectoryService, type DirectoryService } from '../directory/ldap/index.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { TenantConfig } from '../tenant/config.ts';
 import { TenantConnection } from '../tenant/connection.ts';
 import type { SecretBox } from '../tenant/secret-box.ts';

@@ -10,7 +10,7 @@ import { AppError, ErrorCode, toShape, type AppErrorShape } from '../../shared/e
 import { sameTenantEndpoint } from '../../shared/tenant-endpoint.ts';
 import type { TenantView } from '../../shared/tenant-schemas.ts';
 import type { ConfigureResult, PasswordState, Review, WizardSnapshot } from '../../shared/wizard-schemas.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { DirectoryStep } from './directory-step.ts';
 import { reviewFindings } from './review-findings.ts';
 import type { KnownCredential } from './password-reuse.ts';

@@ -6,13 +6,11 @@
 import type { JournalStoreOptions, StoreModel } from './journal-store.ts';
 import { JournalStore } from './journal-store.ts';
 import type {
-  CursorRecord,
-  EventRecord,
   RunRecord,
   SettingsRecord,
   SyncOp,
-  UserRecord,
-} from './sync-records.ts';
+  SyncState,
+} from '../engine/records.ts';
 
 export interface SyncStateLimits {
   readonly maxEvents: number;
@@ -26,16 +24,6 @@ export const DEFAULT_LIMITS: SyncStateLimits = {
   maxRuns: 1_000,
   retentionMs: 7 * 24 * 3600_000,
 };
-
-export interface SyncState {
-  readonly users: Map<string, UserRecord>;
-  /** Users with a nextRetryAt, so finding due retries does not scan every user. */
-  readonly retries: Set<string>;
-  readonly cursors: Map<string, CursorRecord>;
-  settings: SettingsRecord;
-  readonly runs: RunRecord[];
-  readonly events: EventRecord[];
-}
 
 export const INITIAL_SETTINGS: SettingsRecord = { enabled: false, changedAt: null, forceChangeFeature: null };
 

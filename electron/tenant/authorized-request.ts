@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { HttpMethod, HttpsClient, HttpsResponse } from './https-client.ts';
 import { parseRetryAfter, RetryableError } from './retry.ts';
 import type { TokenProvider } from './tenant-auth.ts';

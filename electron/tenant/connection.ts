@@ -4,9 +4,9 @@
  * cache; the CLI a key-file-backed one. `status()` gathers what a status screen shows.
  */
 import type { ICachePlugin } from '@azure/msal-node';
-import { silentLogger, type Logger } from '../log/logger.ts';
+import { silentLogger, type Logger } from '../../shared/logger.ts';
 import type { TenantConfig } from './config.ts';
-import type { CredentialSink } from './credential-sink.ts';
+import type { CredentialSink } from '../engine/ports.ts';
 import { HttpsCredentialSink } from './credential-transport.ts';
 import { GraphClient } from './graph-client.ts';
 import { createHttpsClient, type HttpsClient } from './https-client.ts';

@@ -6,8 +6,8 @@
  * Every item ends with a result; none is dropped. Non-retryable request failures (no rights,
  * sync switched off) are thrown: the caller resends everything next cycle.
  */
-import { silentLogger, type Logger } from '../log/logger.ts';
-import { DELIVERED_OUTCOMES, RETRYABLE_OUTCOMES, type CredentialItem, type CredentialResult, type CredentialSink } from './credential-sink.ts';
+import { silentLogger, type Logger } from '../../shared/logger.ts';
+import { DELIVERED_OUTCOMES, RETRYABLE_OUTCOMES, type CredentialItem, type CredentialResult, type CredentialSink } from '../engine/ports.ts';
 import { DEFAULT_RETRY, isRetryable, nextDelay, RetryableError, systemClock, type Clock, type RetryPolicy } from './retry.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import { silentLogger, type Logger } from '../log/logger.ts';
+import { silentLogger, type Logger } from '../../shared/logger.ts';
 import { authorizedJson, errorForStatus } from './authorized-request.ts';
-import { CREDENTIAL_OUTCOMES, type CredentialItem, type CredentialResult, type CredentialSink } from './credential-sink.ts';
+import { CREDENTIAL_OUTCOMES, type CredentialItem, type CredentialResult, type CredentialSink } from '../engine/ports.ts';
 import type { HttpsClient } from './https-client.ts';
 import type { TokenProvider } from './tenant-auth.ts';
 

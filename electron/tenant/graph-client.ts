@@ -4,7 +4,7 @@
  * (only on the Graph host, and only up to a page limit).
  */
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import { silentLogger, type Logger } from '../log/logger.ts';
+import { silentLogger, type Logger } from '../../shared/logger.ts';
 import { authorizedJson, errorForStatus } from './authorized-request.ts';
 import type { HttpMethod, HttpsClient } from './https-client.ts';
 import { DEFAULT_RETRY, systemClock, withRetry, type Clock, type RetryPolicy } from './retry.ts';

@@ -5,7 +5,7 @@
  */
 import { ClientAuthError, ClientAuthErrorCodes, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { HttpsClient, HttpsResponse } from './https-client.ts';
 
 export interface IdentityErrorReply {

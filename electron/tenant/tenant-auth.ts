@@ -10,7 +10,7 @@ import {
   type AccountInfo, type AuthenticationResult, type ICachePlugin,
 } from '@azure/msal-node';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import { silentLogger, type Logger } from '../log/logger.ts';
+import { silentLogger, type Logger } from '../../shared/logger.ts';
 import { mapAuthError } from './auth-errors.ts';
 import { GRAPH_SCOPES, type TenantConfig } from './config.ts';
 import { createHttpsClient, type HttpsClient } from './https-client.ts';

@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EventChannel } from '../../shared/contract.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import type { Envelope } from '../../shared/ipc-envelope.ts';
-import { createLogger, memorySink, type Logger } from '../../electron/log/logger.ts';
+import { createLogger, memorySink, type Logger } from '../../shared/logger.ts';
 import { HashPool } from '../../electron/phs/pool.ts';
 import type { CryptoDeps } from '../../electron/self-test/crypto-deps.ts';
 import { CryptoSelfTest } from '../../electron/self-test/crypto-self-test.ts';

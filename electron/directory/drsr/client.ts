@@ -22,7 +22,7 @@ import { lookupPort, SessionPool } from './drsuapi/session-pool.ts';
 import { DrsSession, type StubCapture } from './drsuapi/session.ts';
 import { readObject } from './drsuapi/single-object.ts';
 import type { ReplicatedUser } from './drsuapi/user-record.ts';
-import { silentLogger, type Logger } from '../../log/logger.ts';
+import { silentLogger, type Logger } from '../../../shared/logger.ts';
 
 export interface DrsrConnectOptions {
   readonly host: string;

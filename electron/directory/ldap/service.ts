@@ -3,7 +3,7 @@
  * connect (TLS + bind), then discover, check rights, browse OUs, count and stream users, and
  * follow changes. Electron-free; one session is one LDAP connection.
  */
-import { silentLogger, type Logger } from '../../log/logger.ts';
+import { silentLogger, type Logger } from '../../../shared/logger.ts';
 import { changesSince, currentWatermarkState, type ChangeResult } from './change-feed.ts';
 import type { CertificateInfo } from './connection/certificate.ts';
 import { LdapSession } from './connection/session.ts';

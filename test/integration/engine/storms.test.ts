@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventId } from '../../../electron/engine/event-ids.ts';
-import type { RunRecord } from '../../../electron/store/sync-records.ts';
+import type { RunRecord } from '../../../electron/engine/records.ts';
 import { startTenantEmulator, type TenantEmulator } from '../../lab/tenant/server.ts';
 import { labInfo } from '../lab.ts';
 import { restartDc } from './support/directory.ts';

@@ -9,7 +9,7 @@ import type { TenantEmulator } from '../../lab/tenant/server.ts';
 import { writeInfo } from '../../lab/tenant/info.ts';
 import { approveDeviceCode, launchChromium, removeTempDirs, startEmulator, tempDir, waitFor } from './helpers.ts';
 
-const CLI = fileURLToPath(new URL('../../../electron/cli-main.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../electron/cli/main.ts', import.meta.url));
 
 interface Run {
   readonly status: number | null;

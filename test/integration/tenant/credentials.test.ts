@@ -4,7 +4,7 @@ import { ntHash } from '../../../electron/phs/md4.ts';
 import { newSalt, wireFromNtHash } from '../../../electron/phs/orgid.ts';
 import type { TenantConnection } from '../../../electron/tenant/connection.ts';
 import { deliverCredentials } from '../../../electron/tenant/credential-delivery.ts';
-import type { CredentialItem, CredentialSink } from '../../../electron/tenant/credential-sink.ts';
+import type { CredentialItem, CredentialSink } from '../../../electron/engine/ports.ts';
 import type { TenantEmulator } from '../../lab/tenant/server.ts';
 import { connectTo, FAST_RETRY, removeTempDirs, startEmulator } from './helpers.ts';
 

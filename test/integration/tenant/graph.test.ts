@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../shared/errors.ts';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 import type { TenantConnection } from '../../../electron/tenant/connection.ts';
 import type { TenantEmulator } from '../../lab/tenant/server.ts';
 import { connectTo, removeTempDirs, startEmulator } from './helpers.ts';

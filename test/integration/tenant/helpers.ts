@@ -13,7 +13,7 @@ import { createHttpsClient } from '../../../electron/tenant/https-client.ts';
 import { openKeyFileBox } from '../../../electron/tenant/key-file-box.ts';
 import type { RetryPolicy } from '../../../electron/tenant/retry.ts';
 import { EncryptedFileCache } from '../../../electron/tenant/token-cache.ts';
-import { silentLogger, type Logger } from '../../../electron/log/logger.ts';
+import { silentLogger, type Logger } from '../../../shared/logger.ts';
 import { startTenantEmulator, type TenantEmulator, type TenantEmulatorOptions } from '../../lab/tenant/server.ts';
 import type { TenantEmulatorInfo } from '../../lab/tenant/info.ts';
 

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 import { PushQueue } from '../../../electron/services/push-queue.ts';
 import { SessionFallbackCache } from '../../../electron/services/session-fallback-cache.ts';
 import { TenantConnection } from '../../../electron/tenant/connection.ts';

@@ -15,7 +15,7 @@ import { deliverCredentials } from '../../../electron/tenant/credential-delivery
 import type { TenantEmulator } from '../../lab/tenant/server.ts';
 import { connectTo, FAST_RETRY, removeTempDirs, startEmulator } from './helpers.ts';
 
-const CLI = fileURLToPath(new URL('../../../electron/cli-main.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../electron/cli/main.ts', import.meta.url));
 const P = 'Sommer2026!ÄÖü😀';
 const SALT = '317ee9d1dec6508fa510';
 const UPN = 'synced.user@lab.example.test';

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, memorySink, silentLogger } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink, silentLogger } from '../../../shared/logger.ts';
 import { PushQueue } from '../../../electron/services/push-queue.ts';
 import { createWizardServices } from '../../../electron/services/wizard-services.ts';
 import { authorizedJson } from '../../../electron/tenant/authorized-request.ts';

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const CLI_ENTRY = fileURLToPath(new URL('../../../electron/cli-main.ts', import.meta.url));
+export const CLI_ENTRY = fileURLToPath(new URL('../../../electron/cli/main.ts', import.meta.url));
 
 export interface CliResult {
   readonly status: number | null;

@@ -5,7 +5,7 @@ import { registerIpc, pushSenderFor, type TrustedRenderer } from '../../../elect
 import { invokeChannels } from '../../../shared/contract.ts';
 import { ErrorCode } from '../../../shared/errors.ts';
 import type { IpcMain, WebContents } from 'electron';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 
 const APP_URL = 'file:///opt/phs/dist/renderer/index.html';
 const ours = new FakeWebContents();

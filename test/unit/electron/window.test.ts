@@ -6,7 +6,7 @@ import {
   CONTENT_SECURITY_POLICY,
   onNewDocument,
 } from '../../../electron/platform/window.ts';
-import { memorySink, createLogger } from '../../../electron/log/logger.ts';
+import { memorySink, createLogger } from '../../../shared/logger.ts';
 
 const APP_URL = 'file:///opt/phs/dist/renderer/index.html';
 const isAppUrl = (url: string): boolean => url.split('#')[0] === APP_URL;

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 import { rotatingFileSink } from '../../../electron/log/rotating-file.ts';
-import { REDACTED } from '../../../electron/log/redact.ts';
+import { REDACTED } from '../../../shared/redact.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'phs-log-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { selfTestReportSchema } from '../../../shared/self-test-schemas.ts';
 
 const NARROW = fileURLToPath(new URL('../../boringssl/narrow-crypto.ts', import.meta.url));
-const CLI = fileURLToPath(new URL('../../../electron/cli-main.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../electron/cli/main.ts', import.meta.url));
 
 describe('the crypto self-test under BoringSSL names', () => {
   it('passes every primitive in main and in the worker, through the narrowed functions', () => {

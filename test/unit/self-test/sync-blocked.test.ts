@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../electron/cli/io.ts';
-import { engineCommand, type EngineCommandName } from '../../../electron/engine/cli-commands.ts';
+import { engineCommand, type EngineCommandName } from '../../../electron/cli/engine-commands.ts';
 import { EventId } from '../../../electron/engine/event-ids.ts';
 import { CryptoSelfTest } from '../../../electron/self-test/crypto-self-test.ts';
 import { ErrorCode } from '../../../shared/errors.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 import { DirectoryStep } from '../../../electron/services/directory-step.ts';
 import type { SavedCredential } from '../../../electron/services/secret-store.ts';
 import { targetOf } from '../../../shared/directory-target.ts';

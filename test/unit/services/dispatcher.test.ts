@@ -4,7 +4,7 @@ import { createHandlers } from '../../../electron/services/app-handlers.ts';
 import { PushQueue } from '../../../electron/services/push-queue.ts';
 import { HashPool } from '../../../electron/phs/pool.ts';
 import { CryptoSelfTest } from '../../../electron/self-test/crypto-self-test.ts';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 import { ErrorCode } from '../../../shared/errors.ts';
 import type { EngineChannel, WizardChannel } from '../../../shared/contract.ts';
 import { stubHandlers } from './stub-handlers.ts';

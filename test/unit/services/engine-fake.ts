@@ -6,8 +6,8 @@ import type { SyncEngine } from '../../../electron/engine/engine.ts';
 import { EventHub, type EngineState } from '../../../electron/engine/events.ts';
 import { buildStatus } from '../../../electron/engine/status.ts';
 import type { AppEngine } from '../../../electron/host/app-engine.ts';
-import { silentLogger } from '../../../electron/log/logger.ts';
-import type { RunRecord, UserRecord, UserResult } from '../../../electron/store/sync-records.ts';
+import { silentLogger } from '../../../shared/logger.ts';
+import type { RunRecord, UserRecord, UserResult } from '../../../electron/engine/records.ts';
 import { openSyncStore, type SyncStore } from '../../../electron/store/sync-state.ts';
 
 export function userRecord(i: number, result: UserResult = 'delivered'): UserRecord {

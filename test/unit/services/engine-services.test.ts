@@ -1,8 +1,8 @@
 /** The engine inside the app: Configure's first sync, throttled pushes, and the dashboard's channels. */
-import { ZERO_COUNTS } from '../../../electron/store/sync-records.ts';
+import { ZERO_COUNTS } from '../../../electron/engine/records.ts';
 import { EventId } from '../../../electron/engine/event-ids.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 import { createDispatcher } from '../../../electron/services/dispatcher.ts';
 import { createEngineHandlers } from '../../../electron/services/engine-handlers.ts';
 import { EngineService } from '../../../electron/services/engine-service.ts';

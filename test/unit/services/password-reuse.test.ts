@@ -5,7 +5,7 @@
  * account at a server of its own.
  */
 import { describe, expect, it } from 'vitest';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 import { DirectoryStep } from '../../../electron/services/directory-step.ts';
 import { savedFor } from '../../../electron/services/password-reuse.ts';
 import type { SavedCredential } from '../../../electron/services/secret-store.ts';

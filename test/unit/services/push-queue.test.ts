@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PushQueue } from '../../../electron/services/push-queue.ts';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 import type { EventOf } from '../../../shared/contract.ts';
 
 const log = createLogger({ process: 'test', sinks: [memorySink()] });

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 import { PushQueue } from '../../../electron/services/push-queue.ts';
 import { createWizardServices } from '../../../electron/services/wizard-services.ts';
 import { secretStoreUnavailable, type SecretBox } from '../../../electron/tenant/secret-box.ts';

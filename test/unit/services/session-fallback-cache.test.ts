@@ -1,6 +1,6 @@
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 import { describe, expect, it } from 'vitest';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 import { PushQueue } from '../../../electron/services/push-queue.ts';
 import { SessionFallbackCache } from '../../../electron/services/session-fallback-cache.ts';
 import { AppError, ErrorCode } from '../../../shared/errors.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 import { PushQueue } from '../../../electron/services/push-queue.ts';
 import { tokenCacheFile } from '../../../electron/services/token-cache-files.ts';
 import { createWizardServices } from '../../../electron/services/wizard-services.ts';

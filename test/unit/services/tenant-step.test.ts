@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 import { PushQueue } from '../../../electron/services/push-queue.ts';
 import { applyTenantFeatures } from '../../../electron/services/tenant-apply.ts';
 import { tenantConfigOf, TenantStep } from '../../../electron/services/tenant-step.ts';

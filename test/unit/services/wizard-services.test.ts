@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 import { createDispatcher } from '../../../electron/services/dispatcher.ts';
 import { PushQueue } from '../../../electron/services/push-queue.ts';
 import { createWizardServices, type WizardServices } from '../../../electron/services/wizard-services.ts';

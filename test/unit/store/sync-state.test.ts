@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSyncStore, syncStateModel } from '../../../electron/store/sync-state.ts';
-import type { EventRecord, SyncOp, UserRecord } from '../../../electron/store/sync-records.ts';
+import type { EventRecord, SyncOp, UserRecord } from '../../../electron/engine/records.ts';
 
 const dirs: string[] = [];
 afterEach(() => {

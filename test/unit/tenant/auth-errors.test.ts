@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../../shared/errors.ts';
 import { mapAuthError } from '../../../electron/tenant/auth-errors.ts';
 import { MsalNetwork } from '../../../electron/tenant/msal-network.ts';
-import { silentLogger } from '../../../electron/log/logger.ts';
+import { silentLogger } from '../../../shared/logger.ts';
 import type { HttpsClient } from '../../../electron/tenant/https-client.ts';
 
 const server = (error: string, aadsts: number, suberror?: string): ServerError =>

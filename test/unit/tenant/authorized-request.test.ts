@@ -1,6 +1,6 @@
 /** A bearer token is only for the origin it was acquired for: any other is refused before anything happens. */
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../electron/log/logger.ts';
+import { silentLogger } from '../../../shared/logger.ts';
 import { authorizedJson } from '../../../electron/tenant/authorized-request.ts';
 import type { HttpsClient, HttpsRequest } from '../../../electron/tenant/https-client.ts';
 import type { TokenProvider } from '../../../electron/tenant/tenant-auth.ts';

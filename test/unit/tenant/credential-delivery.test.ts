@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../../shared/errors.ts';
 import { deliverCredentials } from '../../../electron/tenant/credential-delivery.ts';
-import type { CredentialItem, CredentialOutcome, CredentialResult, CredentialSink } from '../../../electron/tenant/credential-sink.ts';
+import type { CredentialItem, CredentialOutcome, CredentialResult, CredentialSink } from '../../../electron/engine/ports.ts';
 import { RetryableError, type RetryPolicy } from '../../../electron/tenant/retry.ts';
 import { fakeClock } from './fake-clock.ts';
 

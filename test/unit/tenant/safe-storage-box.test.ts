@@ -11,7 +11,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../electron/electron-mock.ts'));
 import { safeStorage } from '../electron/electron-mock.ts';
 import { createSafeStorageBox } from '../../../electron/platform/safe-storage-box.ts';
-import { createLogger, memorySink } from '../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../shared/logger.ts';
 import { SecretStore } from '../../../electron/services/secret-store.ts';
 import { EncryptedFileCache } from '../../../electron/tenant/token-cache.ts';
 import { ErrorCode } from '../../../shared/errors.ts';

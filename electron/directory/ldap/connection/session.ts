@@ -6,7 +6,7 @@
 import net from 'node:net';
 import type tls from 'node:tls';
 import { Client, type Control, type Entry } from 'ldapts';
-import type { Logger } from '../../../log/logger.ts';
+import type { Logger } from '../../../../shared/logger.ts';
 import {
   DEFAULT_TIMEOUT_MS,
   validateCredentials,

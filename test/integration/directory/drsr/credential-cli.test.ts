@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../../../electron/cli/io.ts';
-import { runCli } from '../../../../electron/cli.ts';
+import { runCli } from '../../../../electron/cli/cli.ts';
 import { ntHash } from '../../../../electron/phs/md4.ts';
 import { wireFromNtHash } from '../../../../electron/phs/orgid.ts';
 import { labInfo } from '../../lab.ts';

@@ -12,7 +12,7 @@ import { newSalt, wireFromNtHash } from '../../../../electron/phs/orgid.ts';
 import { HashPool, type HashItem } from '../../../../electron/phs/pool.ts';
 import { parseTenantConfig } from '../../../../electron/tenant/config.ts';
 import { TenantConnection } from '../../../../electron/tenant/connection.ts';
-import type { CredentialItem } from '../../../../electron/tenant/credential-sink.ts';
+import type { CredentialItem } from '../../../../electron/engine/ports.ts';
 import type { LabInfo } from '../../../lab/lab-info.ts';
 import { startTenantEmulator } from '../../../lab/tenant/server.ts';
 import { UNLIMITED } from './tenant.ts';

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = fileURLToPath(new URL('../../../../electron/cli-main.ts', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../../../electron/cli/main.ts', import.meta.url));
 
 export interface PhsResult {
   readonly status: number | null;

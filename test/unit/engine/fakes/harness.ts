@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createSyncEngine, type SyncEngine } from '../../../../electron/engine/engine.ts';
 import type { Clock, Hasher } from '../../../../electron/engine/ports.ts';
 import type { EngineSettings } from '../../../../electron/engine/settings.ts';
-import { createLogger, memorySink } from '../../../../electron/log/logger.ts';
+import { createLogger, memorySink } from '../../../../shared/logger.ts';
 import { openSyncStore, type SyncStore } from '../../../../electron/store/sync-state.ts';
 import type { EngineEvent } from '../../../../electron/engine/events.ts';
 import { sampleDirectory, type FakeDirectory } from './directory.ts';

@@ -2,23 +2,24 @@
  * The headless `phs` command. Each command is a function over injected streams returning an
  * exit code; this file only routes and turns errors into one readable line.
  */
-import { AppError } from '../shared/errors.ts';
-import { hashCommand, HASH_HELP } from './cli/hash-command.ts';
-import { DOCTOR_HELP, DOCTOR_SUMMARY } from './cli/doctor-help.ts';
-import { tenantCommand, TENANT_HELP } from './cli/tenant-command.ts';
-import { VERIFY_HELP, VERIFY_SUMMARY } from './cli/verify-help.ts';
-import { ExitCode, UsageError, printError, type CliIo } from './cli/io.ts';
-import { ENGINE_HELP, ENGINE_SUMMARY, type EngineCommandName } from './engine/cli-help.ts';
+import { AppError } from '../../shared/errors.ts';
+import { hashCommand, HASH_HELP } from './hash-command.ts';
+import { DOCTOR_HELP, DOCTOR_SUMMARY } from './doctor-help.ts';
+import { tenantCommand, TENANT_HELP } from './tenant-command.ts';
+import { VERIFY_HELP, VERIFY_SUMMARY } from './verify-help.ts';
+import { ExitCode, UsageError, printError, type CliIo } from './io.ts';
+import { ENGINE_HELP, ENGINE_SUMMARY, type EngineCommandName } from './engine-help.ts';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<ExitCode>;
 
 /** The engine commands load the engine (and its dependencies) only when one of them runs. */
 function engine(name: EngineCommandName): Command {
   return async (args, io) => {
-    const [{ engineCommand }, { openEngine }, { createLogger, stderrSink }] = await Promise.all([
-      import('./engine/cli-commands.ts'),
-      import('./host/open-engine.ts'),
-      import('./log/logger.ts'),
+    const [{ engineCommand }, { openEngine }, { createLogger }, { stderrSink }] = await Promise.all([
+      import('./engine-commands.ts'),
+      import('../host/open-engine.ts'),
+      import('../../shared/logger.ts'),
+      import('../log/stderr-sink.ts'),
     ]);
     const logger = createLogger({
       process: 'cli',
@@ -42,7 +43,7 @@ const COMMANDS: Readonly<
 > = {
   hash: { run: hashCommand, summary: 'print the PHS wire string for a password or NT hash', help: HASH_HELP },
   ad: {
-    run: async (args, io) => (await import('./cli/ad-command.ts')).adCommand(args, io),
+    run: async (args, io) => (await import('./ad-command.ts')).adCommand(args, io),
     summary: 'Active Directory: test the connection and rights, list users, read one credential',
     help: 'Usage: phs ad <test|users|credential> --directory <file.json> [options]. Run "phs ad --help" for details.',
   },
@@ -58,12 +59,12 @@ const COMMANDS: Readonly<
   diagnose: engineEntry('diagnose'),
   disable: engineEntry('disable'),
   doctor: {
-    run: async (args, io) => (await import('./cli/doctor-command.ts')).doctorCommand(args, io),
+    run: async (args, io) => (await import('./doctor-command.ts')).doctorCommand(args, io),
     summary: DOCTOR_SUMMARY,
     help: DOCTOR_HELP,
   },
   verify: {
-    run: async (args, io) => (await import('./cli/verify-command.ts')).verifyCommand(args, io),
+    run: async (args, io) => (await import('./verify-command.ts')).verifyCommand(args, io),
     summary: VERIFY_SUMMARY,
     help: VERIFY_HELP,
   },

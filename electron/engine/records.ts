@@ -125,3 +125,14 @@ export type SyncOp =
   | { readonly op: 'settings'; readonly settings: SettingsRecord }
   | { readonly op: 'run'; readonly run: RunRecord }
   | { readonly op: 'event'; readonly event: EventRecord };
+
+/** The engine's whole state: per-user records, one cursor per source, settings, run history, events. */
+export interface SyncState {
+  readonly users: Map<string, UserRecord>;
+  /** Users with a nextRetryAt, so finding due retries does not scan every user. */
+  readonly retries: Set<string>;
+  readonly cursors: Map<string, CursorRecord>;
+  settings: SettingsRecord;
+  readonly runs: RunRecord[];
+  readonly events: EventRecord[];
+}

@@ -5,14 +5,14 @@
  * Register each with electron/cli.ts: { run: engineCommand('sync', deps), summary, help }.
  */
 import { parseArgs } from 'node:util';
-import { ExitCode, UsageError, type CliIo } from '../cli/io.ts';
-import { renderDiagnosis } from './diagnosis-text.ts';
-import { loadEngineConfig, type EngineConfig } from './config.ts';
-import { ENGINE_HELP, type EngineCommandName } from './cli-help.ts';
-import { formatProgress, formatRun, formatStatus } from './cli-output.ts';
-import type { SyncEngine } from './engine.ts';
+import { ExitCode, UsageError, type CliIo } from './io.ts';
+import { renderDiagnosis } from '../engine/diagnosis-text.ts';
+import { loadEngineConfig, type EngineConfig } from '../host/config.ts';
+import { ENGINE_HELP, type EngineCommandName } from './engine-help.ts';
+import { formatProgress, formatRun, formatStatus } from './engine-output.ts';
+import type { SyncEngine } from '../engine/engine.ts';
 
-export { ENGINE_HELP, ENGINE_SUMMARY, type EngineCommandName } from './cli-help.ts';
+export { ENGINE_HELP, ENGINE_SUMMARY, type EngineCommandName } from './engine-help.ts';
 
 export interface EngineHost {
   readonly engine: SyncEngine;

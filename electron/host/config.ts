@@ -14,9 +14,9 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { checkHost } from '../../shared/validators.ts';
-import { parseDn } from './dn.ts';
-import { Scope, type ScopeConfig } from './scope.ts';
-import type { EngineSettings } from './settings.ts';
+import { parseDn } from '../engine/dn.ts';
+import { Scope, type ScopeConfig } from '../engine/scope.ts';
+import type { EngineSettings } from '../engine/settings.ts';
 
 export const PASSWORD_ENV = 'PHS_AD_PASSWORD';
 

@@ -1,6 +1,7 @@
 /**
  * One structured logger per process: JSON lines with time, level, process tag and fields,
- * redacted before they are written (see redact.ts). Sinks: a rotating file, stderr, memory.
+ * redacted before they are written (see redact.ts). Sinks: memory here; a rotating file and
+ * stderr in electron/log/ (they need Node). Pure, so every process and the engine share it.
  */
 import { redactText, redactValue } from './redact.ts';
 
@@ -55,10 +56,6 @@ export function createLogger(options: LoggerOptions): Logger {
 export function memorySink(): LogSink & { readonly lines: string[] } {
   const lines: string[] = [];
   return { lines, write: (line) => void lines.push(line) };
-}
-
-export function stderrSink(): LogSink {
-  return { write: (line) => void process.stderr.write(`${line}\n`) };
 }
 
 export const silentLogger: Logger = createLogger({ process: 'silent', sinks: [] });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode } from '../../../shared/errors.ts';
-import { loadEngineConfig, parseEngineConfig, settingsFromConfig } from '../../../electron/engine/config.ts';
+import { loadEngineConfig, parseEngineConfig, settingsFromConfig } from '../../../electron/host/config.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'phs-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

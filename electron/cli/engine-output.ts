@@ -1,8 +1,8 @@
 /** How the engine's CLI commands print: one line per run, a readable status, progress lines. */
-import type { RunRecord } from '../store/sync-records.ts';
-import { summary } from './cycle.ts';
-import type { Progress } from './events.ts';
-import type { EngineStatus } from './status.ts';
+import type { RunRecord } from '../engine/records.ts';
+import { summary } from '../engine/cycle.ts';
+import type { Progress } from '../engine/events.ts';
+import type { EngineStatus } from '../engine/status.ts';
 
 export function formatRun(run: RunRecord): string {
   if (run.outcome === 'completed') return summary(run);

@@ -8,15 +8,15 @@ import {
   engineCommand,
   type EngineCliDeps,
   type EngineCommandName,
-} from '../../../electron/engine/cli-commands.ts';
+} from '../../../electron/cli/engine-commands.ts';
 import { createSyncEngine } from '../../../electron/engine/engine.ts';
 import { openSyncStore } from '../../../electron/store/sync-state.ts';
-import { anchorOf, sampleDirectory } from './fakes/directory.ts';
-import { eventually, FAST } from './fakes/harness.ts';
-import { InlineHasher } from './fakes/hasher.ts';
-import { FakeSink } from './fakes/sink.ts';
-import { FakeSource } from './fakes/source.ts';
-import { FakeTenant } from './fakes/tenant.ts';
+import { anchorOf, sampleDirectory } from '../engine/fakes/directory.ts';
+import { eventually, FAST } from '../engine/fakes/harness.ts';
+import { InlineHasher } from '../engine/fakes/hasher.ts';
+import { FakeSink } from '../engine/fakes/sink.ts';
+import { FakeSource } from '../engine/fakes/source.ts';
+import { FakeTenant } from '../engine/fakes/tenant.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'phs-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
