@@ -1,6 +1,7 @@
 /**
  * The emulator's control surface for tests: fault injection, user policies (MFA, roles,
- * enabled), session revocation, tenant consent, token lifetimes and the event log. The same
+ * enabled), session revocation, tenant consent, token lifetimes, the event log, and deliveries by
+ * another sync client (other-client.ts). The same
  * operations are offered in-process (EmulatorAdmin) and over HTTPS under /_admin/, guarded by
  * the random admin key from the info file (header x-emulator-admin-key).
  */
@@ -9,6 +10,7 @@ import { z } from 'zod';
 import type { EmulatorContext, EmulatorEvent } from './context.ts';
 import type { FaultRule, Faults, ItemFault, RateLimit } from './faults.ts';
 import { header, readJson, sendEmpty, sendJson, type Handler, type Route } from './http.ts';
+import { createOtherClient, type OtherClientAdmin, type OtherClientCredential, type OtherClientUser } from './other-client.ts';
 import type { EmulatorUser, TenantState } from './state.ts';
 
 export const faultRule = z.object({
@@ -24,7 +26,7 @@ const lifetimes = z.object({ accessTokenSeconds: z.number().int().min(1), refres
 
 export type UserPatch = z.infer<typeof userPatch>;
 
-export interface EmulatorAdmin {
+export interface EmulatorAdmin extends OtherClientAdmin {
   addFault(rule: FaultRule): void;
   addItemFault(fault: ItemFault): void;
   setCredentialRateLimit(limit: RateLimit): void;
@@ -47,6 +49,7 @@ export function createAdmin(ctx: EmulatorContext, faults: Faults): EmulatorAdmin
     return u;
   };
   return {
+    ...createOtherClient(ctx),
     addFault: (rule) => faults.add(faultRule.parse(rule) as FaultRule),
     addItemFault: (f) => faults.addItemFault(itemFault.parse(f) as ItemFault),
     setCredentialRateLimit: (l) => faults.setRateLimit(rateLimit.parse(l)),
@@ -101,5 +104,7 @@ export function adminRoutes(admin: EmulatorAdmin, adminKey: string): Route[] {
     { method: 'GET', path: /^\/_admin\/events$/, handler: guard(({ res, url }) => sendJson(res, 200, { events: admin.events((url.searchParams.get('kind') ?? undefined) as EmulatorEvent['kind'] | undefined) })) },
     { method: 'DELETE', path: /^\/_admin\/events$/, handler: guard(({ res }) => (admin.clearEvents(), sendEmpty(res, 204))) },
     { method: 'GET', path: /^\/_admin\/state$/, handler: guard(({ res }) => sendJson(res, 200, admin.state())) },
+    { method: 'POST', path: /^\/_admin\/other-client\/users$/, handler: body((b) => admin.syncUserAsOtherClient(b as OtherClientUser)) },
+    { method: 'POST', path: /^\/_admin\/other-client\/credentials$/, handler: body((b) => ({ result: admin.deliverCredentialAsOtherClient(b as OtherClientCredential) })) },
   ];
 }

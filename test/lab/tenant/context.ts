@@ -38,5 +38,7 @@ export interface EmulatorContext {
   readonly deviceCodeIntervalSeconds: number;
   readonly deviceCodeLifetimeSeconds: number;
   readonly graphPageSize: number;
+  /** The most users one Graph page holds, whatever `$top` asks (default 999). */
+  readonly graphMaxPageSize: number;
   readonly events: EventLog;
 }

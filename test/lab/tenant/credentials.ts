@@ -4,9 +4,11 @@
  *   → 200 {results:[{index, sourceAnchor, resultCode, result, message?, retryAfterSeconds?}]} — one per item.
  * resultCode 0 = success (`success`, or `staleIgnored`: an older change than the stored one, a no-op);
  * else unknownUser 1, rejectedFormat 2 (parseWire refuses it), throttled 3, unavailable 4, invalidItem 5.
- * The stored verifier (salt, iterations, key) is what the password grant checks for synced users.
+ * The stored verifier (salt, iterations, key) is what the password grant checks for synced users;
+ * each accepted item also sets the user's lastPasswordChangeDateTime (credential-record.ts).
  */
 import type { EmulatorContext } from './context.ts';
+import { recordCredential } from './credential-record.ts';
 import type { Faults } from './faults.ts';
 import { graphError, guarded } from './graph-auth.ts';
 import { readJson, sendJson, type Route } from './http.ts';
@@ -49,13 +51,10 @@ function provisionOne(ctx: EmulatorContext, faults: Faults, raw: unknown, index:
   } catch {
     return result(index, anchor, 'rejectedFormat', { message: 'credentialData is not a v1 PPH1_MD4 credential.' });
   }
-  const stored = user.credential;
-  if (stored !== null && Date.parse(stored.changeDate) > changeDate) return result(index, anchor, 'staleIgnored');
-  user.credential = {
-    saltHex: parsed.salt.toString('hex'), iterations: parsed.iterations, keyHex: parsed.key.toString('hex'),
-    changeDate: new Date(changeDate).toISOString(), forceChangePasswordOnLogon: item['forceChangePasswordOnLogon'],
-  };
-  return result(index, anchor, 'success');
+  const outcome = recordCredential(ctx.store, user, {
+    salt: parsed.salt, iterations: parsed.iterations, key: parsed.key, changeDate, forceChangePasswordOnLogon: item['forceChangePasswordOnLogon'],
+  });
+  return result(index, anchor, outcome);
 }
 
 export function credentialRoutes(ctx: EmulatorContext, faults: Faults): Route[] {
@@ -74,7 +73,6 @@ export function credentialRoutes(ctx: EmulatorContext, faults: Faults): Route[] 
         return graphError(res, 400, 'Request_BadRequest', `Expected {"items": [...]} with 1 to ${MAX_BATCH} items.`);
       }
       const results = items.map((item, i) => provisionOne(ctx, faults, item, i));
-      if (results.some((r) => r.result === 'success')) s.onPremisesLastPasswordSyncDateTime = new Date().toISOString();
       ctx.store.changed();
       ctx.events.add('credentials', { batch: results.map((r) => ({ sourceAnchor: r.sourceAnchor, result: r.result })) });
       sendJson(res, 200, { results });

@@ -63,16 +63,22 @@ export function guarded(ctx: EmulatorContext, kind: 'graph' | 'credentials', opt
   };
 }
 
-/** `$top` (1–999, default the emulator's page size) and `$skiptoken` (an opaque offset). */
+/**
+ * `$top` (1–999, default the emulator's page size; never more than its maximum page size, as Graph
+ * may return fewer than asked) and `$skiptoken` (an opaque offset). The next link keeps `$select`.
+ */
 export function paged<T>(ctx: EmulatorContext, c: Ctx, items: readonly T[]): Record<string, unknown> {
   const topText = c.url.searchParams.get('$top');
-  const top = topText === null ? ctx.graphPageSize : Math.min(999, Math.max(1, Number.parseInt(topText, 10) || ctx.graphPageSize));
+  const asked = topText === null ? ctx.graphPageSize : Math.min(999, Math.max(1, Number.parseInt(topText, 10) || ctx.graphPageSize));
+  const top = Math.min(asked, ctx.graphMaxPageSize);
   const skipText = c.url.searchParams.get('$skiptoken');
   const offset = skipText === null ? 0 : Number.parseInt(Buffer.from(skipText, 'base64url').toString('utf8'), 10) || 0;
   const page = items.slice(offset, offset + top);
   const body: Record<string, unknown> = { '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata`, value: page };
   if (offset + top < items.length) {
     const next = new URL(`${ctx.baseUrl}${c.url.pathname}`);
+    const select = c.url.searchParams.get('$select');
+    if (select !== null) next.searchParams.set('$select', select);
     next.searchParams.set('$top', String(top));
     next.searchParams.set('$skiptoken', Buffer.from(String(offset + top)).toString('base64url'));
     body['@odata.nextLink'] = next.toString();

@@ -1,5 +1,5 @@
 /**
- * Users in Graph's shape, and how synced users arrive: an upsert by alternate key,
+ * Users in Graph's shape (GET /users with `$select`, graph-select.ts), and how synced users arrive: an upsert by alternate key,
  *   PATCH /graph/v1.0/users(onPremisesImmutableId='<source anchor>')  {userPrincipalName, displayName, accountEnabled?}
  * → 201 with the new user, or 204 when it existed (as Graph's upsert-by-key does). Needs
  * directory synchronization enabled and a UPN in a verified domain.
@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from './context.ts';
 import { graphError, guarded, paged } from './graph-auth.ts';
+import { DEFAULT_PROPERTIES, selectUser, unknownPropertyMessage, userSelection } from './graph-select.ts';
 import { readJson, sendEmpty, sendJson, type Route } from './http.ts';
 import type { EmulatorUser } from './state.ts';
 
@@ -14,14 +15,7 @@ const UPN = /^[^\s@]{1,64}@[A-Za-z0-9.-]{1,255}$/;
 const ANCHOR = /^[A-Za-z0-9+/=_.-]{1,256}$/;
 
 export function graphUser(u: EmulatorUser): Record<string, unknown> {
-  return {
-    id: u.id,
-    userPrincipalName: u.userPrincipalName,
-    displayName: u.displayName,
-    accountEnabled: u.accountEnabled,
-    onPremisesImmutableId: u.onPremisesImmutableId,
-    onPremisesSyncEnabled: u.onPremisesImmutableId === null ? null : true,
-  };
+  return selectUser(u, DEFAULT_PROPERTIES);
 }
 
 interface UpsertBody {
@@ -44,7 +38,11 @@ export function graphUserRoutes(ctx: EmulatorContext): Route[] {
   return [
     {
       method: 'GET', path: /^\/graph\/v1\.0\/users$/,
-      handler: guarded(ctx, 'graph', { anyOf: ['User.ReadWrite.All', 'Directory.Read.All'] }, (c) => sendJson(c.res, 200, paged(ctx, c, store.state.users.map(graphUser)))),
+      handler: guarded(ctx, 'graph', { anyOf: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All'] }, (c) => {
+        const selection = userSelection(c.url.searchParams.get('$select'));
+        if ('unknown' in selection) return graphError(c.res, 400, 'BadRequest', unknownPropertyMessage(selection.unknown));
+        sendJson(c.res, 200, paged(ctx, c, store.state.users.map((u) => selectUser(u, selection.fields))));
+      }),
     },
     {
       method: 'PATCH', path: /^\/graph\/v1\.0\/users\(onPremisesImmutableId='([^']*)'\)$/,
@@ -69,7 +67,7 @@ export function graphUserRoutes(ctx: EmulatorContext): Route[] {
           return sendEmpty(res, 204);
         }
         const user: EmulatorUser = {
-          id: randomUUID(), ...body, roles: [], cloudPassword: null, onPremisesImmutableId: anchor, mfaRequired: false, credential: null,
+          id: randomUUID(), ...body, roles: [], cloudPassword: null, onPremisesImmutableId: anchor, mfaRequired: false, credential: null, lastPasswordChangeDateTime: null,
         };
         store.state.users.push(user);
         store.changed();

@@ -1,6 +1,6 @@
 /**
  * Emulator options from a JSON file (`main.ts --config file.json`): token lifetimes, device-code
- * timing, Graph page size, and fault injection from the start (seed, rules, credential rate limit).
+ * timing, Graph page size (default and maximum), and fault injection from the start (seed, rules, credential rate limit).
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -16,6 +16,7 @@ const schema = z.strictObject({
   deviceCodeIntervalSeconds: z.number().int().min(1).optional(),
   deviceCodeLifetimeSeconds: z.number().int().min(10).optional(),
   graphPageSize: z.number().int().min(1).max(999).optional(),
+  graphMaxPageSize: z.number().int().min(1).max(999).optional(),
   faultSeed: z.number().int().optional(),
   faults: z.array(faultRule).optional(),
   credentialRateLimit: rateLimit.optional(),

@@ -45,6 +45,8 @@ export interface TenantEmulatorOptions {
   readonly deviceCodeIntervalSeconds?: number;
   readonly deviceCodeLifetimeSeconds?: number;
   readonly graphPageSize?: number;
+  /** Caps every Graph page (default 999), so a client's `$top=999` still pages through a small tenant. */
+  readonly graphMaxPageSize?: number;
   readonly faultSeed?: number;
   readonly faults?: readonly FaultRule[];
   readonly credentialRateLimit?: RateLimit;
@@ -110,6 +112,7 @@ export async function startTenantEmulator(options: TenantEmulatorOptions = {}): 
     deviceCodeIntervalSeconds: options.deviceCodeIntervalSeconds ?? 5,
     deviceCodeLifetimeSeconds: options.deviceCodeLifetimeSeconds ?? 900,
     graphPageSize: options.graphPageSize ?? 100,
+    graphMaxPageSize: options.graphMaxPageSize ?? 999,
   };
   const faults = new Faults(options.faultSeed ?? 1, options.credentialRateLimit ?? { items: 7000, windowSeconds: 300 });
   for (const rule of options.faults ?? []) faults.add(rule);

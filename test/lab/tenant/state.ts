@@ -33,6 +33,8 @@ export interface EmulatorUser {
   accountEnabled: boolean;
   mfaRequired: boolean;
   credential: StoredCredential | null;
+  /** Graph's lastPasswordChangeDateTime (only on $select): creation for cloud users, each accepted credential's change date for synced ones. */
+  lastPasswordChangeDateTime?: string | null;
 }
 
 export interface RefreshGrant {
@@ -91,6 +93,7 @@ function cloudUser(name: string, displayName: string, roles: string[]): Emulator
     accountEnabled: true,
     mfaRequired: false,
     credential: null,
+    lastPasswordChangeDateTime: new Date().toISOString(),
   };
 }
 
