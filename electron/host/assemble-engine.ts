@@ -12,6 +12,7 @@ import type { EngineSettings } from '../engine/settings.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { SyncStore } from '../store/sync-state.ts';
 import type { TenantConnection } from '../tenant/connection.ts';
+import { refuseEnableWithoutDelivery } from './deliver-guard.ts';
 import { DrsrReplicationSource } from './drsr-source.ts';
 import { DirectoryCatalog, provisioningSink } from './provisioning-sink.ts';
 import { tenantControl, tenantDomainsOf } from './tenant-control.ts';
@@ -59,8 +60,10 @@ export function assembleEngine(parts: EngineParts): AssembledEngine {
     settings: parts.settings,
     logger: log.child('engine'),
   });
+  // No credential endpoint: enable would switch on sync in the tenant with nowhere to deliver (deliver-guard.ts).
+  const deliverable = tenant.credentials !== undefined || parts.settings.stagingMode === true;
   return {
-    engine,
+    engine: deliverable ? engine : refuseEnableWithoutDelivery(engine),
     async close() {
       await engine.stop();
       await source.close();
