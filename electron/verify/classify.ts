@@ -75,6 +75,7 @@ export function classify(
   }
   if (inCloud !== null && inCloud >= onPrem - policy.skewSeconds * 1000)
     return row(user, cloud, 'inSync', seconds(inCloud - onPrem));
-  const age = at.nowMs - onPrem;
+  // A change stamped after "now" (clocks a little apart) has just happened: age 0, behind at --grace 0.
+  const age = Math.max(0, at.nowMs - onPrem);
   return row(user, cloud, age < policy.graceSeconds * 1000 ? 'pending' : 'behind', seconds(age));
 }

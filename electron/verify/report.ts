@@ -15,12 +15,27 @@ export function countByStatus(users: readonly UserVerdict[]): Record<VerifyStatu
   return counts;
 }
 
-/** The DC's clock beside this machine's: `localMs` is when the DC answered, by this machine's clock. */
-export function dcClockOf(dcTime: string | null, localMs: number, skewSeconds: number): DcClock | null {
+/**
+ * The DC's clock beside this machine's. `currentTime` has one-second resolution, so the DC's true
+ * time lies in [dcTime, dcTime + 1 s) while this machine read between `localBefore` and `localAfter`:
+ * the offset is the one of that range closest to zero (0 when the clocks may agree), in whole seconds.
+ */
+export function dcClockOf(
+  dcTime: string | null,
+  local: { readonly before: number; readonly after: number },
+  skewSeconds: number,
+): DcClock | null {
   const dcMs = dcTime === null ? Number.NaN : Date.parse(dcTime);
   if (!Number.isFinite(dcMs)) return null;
-  const offsetSeconds = Math.round((dcMs - localMs) / 1000);
-  return { dcTime: new Date(dcMs).toISOString(), offsetSeconds, withinSkew: Math.abs(offsetSeconds) <= skewSeconds };
+  const lowest = dcMs - local.after;
+  const highest = dcMs + 999 - local.before;
+  const offsetMs = lowest > 0 ? lowest : highest < 0 ? highest : 0;
+  const offsetSeconds = Math.trunc(offsetMs / 1000) || 0; // never -0
+  return {
+    dcTime: new Date(dcMs).toISOString(),
+    offsetSeconds,
+    withinSkew: Math.abs(offsetSeconds) <= skewSeconds,
+  };
 }
 
 /** True when some user is behind or has no synced cloud user: `phs verify` exits 1. */

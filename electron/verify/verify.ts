@@ -33,12 +33,13 @@ function isNamed(user: OnPremUser, name: string): boolean {
 
 export async function verify(onPrem: OnPremisesEnd, cloud: CloudEnd, options: VerifyOptions): Promise<VerifyReport> {
   const now = options.now ?? Date.now;
+  const before = now();
   const [dcTime, cloudUsers, heartbeat] = await Promise.all([
-    onPrem.dcTime().then((time) => ({ time, localMs: now() })),
+    onPrem.dcTime().then((time) => ({ time, after: now() })),
     cloud.users(),
     cloud.heartbeat(),
   ]);
-  const dcClock = dcClockOf(dcTime.time, dcTime.localMs, options.skewSeconds);
+  const dcClock = dcClockOf(dcTime.time, { before, after: dcTime.after }, options.skewSeconds);
   const checkedAt = now();
   const at = { nowMs: checkedAt + (dcClock?.offsetSeconds ?? 0) * 1000 };
   const anchors = byAnchor(cloudUsers);

@@ -25,6 +25,9 @@ describe('classify: one user from both ends', () => {
     expect(classify(onPrem(), older, policy, at(T + 599_000))).toMatchObject({ status: 'pending', lagSeconds: 599 });
     expect(classify(onPrem(), older, policy, at(T + 600_000))).toMatchObject({ status: 'behind', lagSeconds: 600 });
     expect(classify(onPrem(), older, { ...policy, graceSeconds: 0 }, at(T))).toMatchObject({ status: 'behind', lagSeconds: 0 });
+    // Stamped a moment "in the future" by a DC clock slightly ahead: just changed.
+    expect(classify(onPrem(), older, { ...policy, graceSeconds: 0 }, at(T - 800))).toMatchObject({ status: 'behind', lagSeconds: 0 });
+    expect(classify(onPrem(), older, policy, at(T - 800))).toMatchObject({ status: 'pending', lagSeconds: 0 });
   });
 
   it('a null cloud time counts as older than any change: pending, then behind', () => {

@@ -58,11 +58,12 @@ describe('verify: every in-scope user from both ends', () => {
   });
 
   it('takes "now" on the DC clock and reports an offset beyond the tolerance', async () => {
-    // The DC runs 15 min slow: its change stamped T is 45 min old on its own clock, not 60.
+    // The DC runs 15 min slow: its change stamped T is 45 min old on its own clock, not 60. Its
+    // currentTime has 1 s resolution, so the offset known for sure is 899 s.
     const [o, c] = ends([onPrem()], [cloud({ lastPasswordChangeDateTime: null })], iso(T + 3_600_000 - 900_000));
     const report = await verify(o, c, { ...options, graceSeconds: 3_600 });
-    expect(report.summary.dcClock).toEqual({ dcTime: iso(T + 2_700_000), offsetSeconds: -900, withinSkew: false });
-    expect(report.users[0]).toMatchObject({ status: 'pending', lagSeconds: 2_700 });
+    expect(report.summary.dcClock).toEqual({ dcTime: iso(T + 2_700_000), offsetSeconds: -899, withinSkew: false });
+    expect(report.users[0]).toMatchObject({ status: 'pending', lagSeconds: 2_701 });
   });
 
   it('a DC that does not tell its time: no clock, no correction', async () => {
@@ -84,5 +85,19 @@ describe('verify: every in-scope user from both ends', () => {
     );
     const report = await verify(o, c, options);
     expect(needsAttention(report.summary.counts)).toBe(false);
+  });
+});
+
+describe('dcClockOf: the DC clock read at one-second resolution', () => {
+  it('is in step while the DC second may contain this machine\'s reading, and names the least offset otherwise', async () => {
+    const { dcClockOf } = await import('../../../electron/verify/report.ts');
+    const at = Date.parse('2026-12-04T17:14:13.000Z');
+    // The DC says 17:14:13 (it may be 17:14:13.999); this machine read at 17:14:13.600–.700.
+    expect(dcClockOf('2026-12-04T17:14:13.000Z', { before: at + 600, after: at + 700 }, 120)).toMatchObject({ offsetSeconds: 0 });
+    expect(dcClockOf('2026-12-04T17:14:13.000Z', { before: at + 1400, after: at + 1500 }, 120)).toMatchObject({ offsetSeconds: 0 });
+    expect(dcClockOf('2026-12-04T17:14:13.000Z', { before: at + 3500, after: at + 3600 }, 120)).toMatchObject({ offsetSeconds: -2 });
+    expect(dcClockOf('2026-12-04T17:19:13.000Z', { before: at, after: at + 100 }, 120)).toMatchObject({ offsetSeconds: 299, withinSkew: false });
+    expect(dcClockOf(null, { before: at, after: at }, 120)).toBeNull();
+    expect(dcClockOf('garbage', { before: at, after: at }, 120)).toBeNull();
   });
 });
