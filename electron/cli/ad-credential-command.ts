@@ -6,8 +6,7 @@
 import { parseArgs } from 'node:util';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { SALT_BYTES } from '../../shared/validators.ts';
-import { DrsrClient } from '../directory/drsr/index.ts';
-import { ntlmAccount } from '../directory/drsr/ntlm/account.ts';
+import { connectReplication } from '../host/composition-root.ts';
 import { PHS_ITERATIONS, newSalt, wireFromNtHash } from '../phs/orgid.ts';
 import { loadDirectoryConfig, PASSWORD_ENV } from './ad-config.ts';
 import { cliLogger } from './ad-session.ts';
@@ -62,19 +61,17 @@ export async function adCredentialCommand(args: readonly string[], io: CliIo): P
   const salt = parseHexOption(values.salt, SALT_BYTES, '--salt') ?? newSalt();
   const iterations = parseIterations(values.iterations);
   const config = loadDirectoryConfig(values.directory);
-  const account = (() => {
-    try {
-      return ntlmAccount(config.credentials.username);
-    } catch (error) {
-      throw error instanceof AppError ? new UsageError(`${error.message} ${error.remediation}`) : error;
-    }
-  })();
-  const client = await DrsrClient.connect({
+  const client = await connectReplication({
     host: config.settings.host,
-    ...account,
+    username: config.credentials.username,
     password: config.credentials.password,
     log: cliLogger(io, values.verbose === true),
     ...(config.settings.timeoutMs === undefined ? {} : { timeoutMs: config.settings.timeoutMs }),
+  }).catch((error: unknown) => {
+    // A user name RPC cannot use is bad input (exit 2), like any other mistake in the file.
+    if (error instanceof AppError && error.code === ErrorCode.ConfigInvalid)
+      throw new UsageError(`${error.message} ${error.remediation}`);
+    throw error;
   });
   try {
     const user = await client.readUser((await client.findUser(values.user)).dn);
@@ -102,4 +99,3 @@ export async function adCredentialCommand(args: readonly string[], io: CliIo): P
     await client.close();
   }
 }
-

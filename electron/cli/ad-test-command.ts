@@ -1,13 +1,13 @@
 /** `phs ad test`: connect and bind, print what the directory is and whether the account can sync. */
 import { parseArgs } from 'node:util';
 import {
-  createDirectoryService,
   missingRightsError,
   type Discovery,
   type RightDecision,
   type RightsReport,
 } from '../directory/ldap/index.ts';
 import type { CertificateInfo } from '../directory/ldap/index.ts';
+import { directoryService } from '../host/composition-root.ts';
 import { loadDirectoryConfig, PASSWORD_ENV } from './ad-config.ts';
 import { cliLogger, withSession } from './ad-session.ts';
 import { ExitCode, UsageError, printError, type CliIo } from './io.ts';
@@ -50,7 +50,7 @@ export async function adTestCommand(args: readonly string[], io: CliIo): Promise
   }
   if (values.directory === undefined) throw new UsageError('--directory <file.json> is required.');
   const config = loadDirectoryConfig(values.directory);
-  const service = createDirectoryService({ log: cliLogger(io, values.verbose === true) });
+  const service = directoryService(cliLogger(io, values.verbose === true));
   const { discovery, rights, certificate } = await withSession(service, config, async (session) => ({
     discovery: await session.discover(),
     rights: await session.checkRights(),

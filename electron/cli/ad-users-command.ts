@@ -1,7 +1,6 @@
 /** `phs ad users`: the users in scope, streamed (one LDAP page in memory at a time). */
 import { parseArgs } from 'node:util';
 import {
-  createDirectoryService,
   guidFromBytes,
   isEnabled,
   validateScope,
@@ -9,6 +8,7 @@ import {
   type Scope,
 } from '../directory/ldap/index.ts';
 import { AppError } from '../../shared/errors.ts';
+import { directoryService } from '../host/composition-root.ts';
 import { loadDirectoryConfig, PASSWORD_ENV } from './ad-config.ts';
 import { cliLogger, withSession } from './ad-session.ts';
 import { ExitCode, UsageError, type CliIo } from './io.ts';
@@ -50,7 +50,7 @@ export async function adUsersCommand(args: readonly string[], io: CliIo): Promis
   }
   if (values.directory === undefined) throw new UsageError('--directory <file.json> is required.');
   const config = loadDirectoryConfig(values.directory);
-  const service = createDirectoryService({ log: cliLogger(io, values.verbose === true) });
+  const service = directoryService(cliLogger(io, values.verbose === true));
   await withSession(service, config, async (session) => {
     const included = values.ou ?? [(await session.discover()).domain.defaultNamingContext];
     const scope = checkedScope({ includedOus: included, excludedOus: values.exclude ?? [] });

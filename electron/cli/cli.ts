@@ -15,9 +15,9 @@ type Command = (args: readonly string[], io: CliIo) => Promise<ExitCode>;
 /** The engine commands load the engine (and its dependencies) only when one of them runs. */
 function engine(name: EngineCommandName): Command {
   return async (args, io) => {
-    const [{ engineCommand }, { openEngine }, { createLogger }, { stderrSink }] = await Promise.all([
+    const [{ engineCommand }, { openCliEngine }, { createLogger }, { stderrSink }] = await Promise.all([
       import('./engine-commands.ts'),
-      import('../host/open-engine.ts'),
+      import('../host/composition-root.ts'),
       import('../../shared/logger.ts'),
       import('../log/stderr-sink.ts'),
     ]);
@@ -26,7 +26,7 @@ function engine(name: EngineCommandName): Command {
       sinks: [stderrSink()],
       level: process.env['PHS_LOG_LEVEL'] === 'debug' ? 'debug' : 'warn',
     });
-    return engineCommand(name, { open: (config, o) => openEngine(config, { ...o, logger }) })(args, io);
+    return engineCommand(name, { open: (config, o) => openCliEngine(config, { ...o, logger }) })(args, io);
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { SelfTestReport } from '../../shared/self-test-schemas.ts';
-import { HashPool } from '../phs/pool.ts';
+import { hashPool } from '../host/composition-root.ts';
 import { CryptoSelfTest } from '../self-test/crypto-self-test.ts';
 import { formatDoctor } from './doctor-output.ts';
 import { DOCTOR_HELP } from './doctor-help.ts';
@@ -17,7 +17,7 @@ export interface DoctorDeps {
 }
 
 function openDefault(): ReturnType<NonNullable<DoctorDeps['open']>> {
-  const pool = new HashPool({ size: 1 });
+  const pool = hashPool({ size: 1 });
   return { selfTest: new CryptoSelfTest({ workers: pool }), close: () => pool.close() };
 }
 

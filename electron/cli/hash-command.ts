@@ -46,7 +46,9 @@ export async function hashCommand(args: readonly string[], io: CliIo): Promise<E
   }
   const salt = parseHexOption(values.salt, SALT_BYTES, '--salt') ?? newSalt();
   const iterations = parseIterations(values.iterations);
-  const nt = parseHexOption(values['nt-hash'], NT_HASH_BYTES, '--nt-hash') ?? ntHash(await readSecret(io, 'Password: '));
+  const nt =
+    parseHexOption(values['nt-hash'], NT_HASH_BYTES, '--nt-hash') ??
+    ntHash(await readSecret(io, 'Password: '));
   try {
     io.stdout.write(`${wireFromNtHash(nt, salt, iterations)}\n`);
   } finally {

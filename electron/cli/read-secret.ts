@@ -29,7 +29,8 @@ async function readAll(io: CliIo): Promise<Buffer> {
   for await (const chunk of io.stdin) {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buf.length;
-    if (size > MAX_BYTES) throw new UsageError(`standard input is larger than ${MAX_BYTES} bytes; pass only the password.`);
+    if (size > MAX_BYTES)
+      throw new UsageError(`standard input is larger than ${MAX_BYTES} bytes; pass only the password.`);
     chunks.push(buf);
   }
   const all = Buffer.concat(chunks);

@@ -70,18 +70,36 @@ export function parseTenantArgs(args: readonly string[]): TenantArgs | 'help' {
   if (values.help) return 'help';
   const [action, ...extra] = positionals;
   if (action !== 'login' && action !== 'status' && action !== 'logout') {
-    throw new UsageError(action === undefined ? 'say what to do: login, status or logout.' : `unknown tenant action "${action}" (use login, status or logout).`);
+    throw new UsageError(
+      action === undefined
+        ? 'say what to do: login, status or logout.'
+        : `unknown tenant action "${action}" (use login, status or logout).`,
+    );
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}".`);
   if (values.tenant === undefined) throw new UsageError('--tenant <file.json> is required.');
-  const loginOnly = values['device-code'] || values.username !== undefined || values['password-stdin'] || values['no-browser'];
-  if (action !== 'login' && loginOnly) throw new UsageError('--device-code, --username, --password-stdin and --no-browser belong to "login".');
+  const loginOnly =
+    values['device-code'] ||
+    values.username !== undefined ||
+    values['password-stdin'] ||
+    values['no-browser'];
+  if (action !== 'login' && loginOnly)
+    throw new UsageError('--device-code, --username, --password-stdin and --no-browser belong to "login".');
   if (values.json && action !== 'status') throw new UsageError('--json belongs to "status".');
-  if (values['device-code'] && (values.username !== undefined || values['password-stdin'])) throw new UsageError('choose --device-code or --username/--password-stdin, not both.');
-  if ((values.username === undefined) !== !values['password-stdin']) throw new UsageError('--username and --password-stdin go together.');
+  if (values['device-code'] && (values.username !== undefined || values['password-stdin']))
+    throw new UsageError('choose --device-code or --username/--password-stdin, not both.');
+  if ((values.username === undefined) !== !values['password-stdin'])
+    throw new UsageError('--username and --password-stdin go together.');
   return {
-    action, tenantFile: values.tenant, deviceCode: values['device-code'], username: values.username,
-    passwordStdin: values['password-stdin'], openBrowser: !values['no-browser'], json: values.json,
-    keyFile: values['key-file'], cacheFile: values['cache-file'], verbose: values.verbose,
+    action,
+    tenantFile: values.tenant,
+    deviceCode: values['device-code'],
+    username: values.username,
+    passwordStdin: values['password-stdin'],
+    openBrowser: !values['no-browser'],
+    json: values.json,
+    keyFile: values['key-file'],
+    cacheFile: values['cache-file'],
+    verbose: values.verbose,
   };
 }

@@ -7,9 +7,11 @@ import { spawn } from 'node:child_process';
 export function systemOpener(platform: NodeJS.Platform = process.platform): (url: string) => Promise<void> {
   return (url) => {
     const [command, args] =
-      platform === 'darwin' ? ['open', [url]]
-      : platform === 'win32' ? ['rundll32', ['url.dll,FileProtocolHandler', url]]
-      : ['xdg-open', [url]];
+      platform === 'darwin'
+        ? ['open', [url]]
+        : platform === 'win32'
+          ? ['rundll32', ['url.dll,FileProtocolHandler', url]]
+          : ['xdg-open', [url]];
     try {
       const child = spawn(command, args, { stdio: 'ignore', detached: true });
       child.on('error', () => undefined);

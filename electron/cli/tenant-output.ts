@@ -13,7 +13,10 @@ export function statusJson(s: TenantStatus): Record<string, unknown> {
       onPremisesLastPasswordSyncDateTime: s.organization.onPremisesLastPasswordSyncDateTime,
     },
     verifiedDomains: s.domains.map((d) => d.id),
-    roles: { globalAdministrator: s.roles.globalAdministrator, hybridIdentityAdministrator: s.roles.hybridIdentityAdministrator },
+    roles: {
+      globalAdministrator: s.roles.globalAdministrator,
+      hybridIdentityAdministrator: s.roles.hybridIdentityAdministrator,
+    },
     isAdmin: s.roles.isAdmin,
     features: s.features ?? null,
   };
@@ -45,7 +48,10 @@ export function statusText(s: TenantStatus): string {
       ? [['Sync features', '(not readable without an admin role)'] satisfies [string, string]]
       : ([
           ['Password hash sync', onOff(f.passwordSyncEnabled)],
-          ['Cloud password policy for synced users', onOff(f.cloudPasswordPolicyForPasswordSyncedUsersEnabled)],
+          [
+            'Cloud password policy for synced users',
+            onOff(f.cloudPasswordPolicyForPasswordSyncedUsersEnabled),
+          ],
           ['Forced password change synced', onOff(f.userForcePasswordChangeOnLogonEnabled)],
         ] satisfies [string, string][])),
   ];

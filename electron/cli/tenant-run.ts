@@ -1,13 +1,11 @@
 /** The work of `phs tenant login|status|logout` (loaded on demand: msal-node is heavy to import). */
-import { join } from 'node:path';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { createLogger, silentLogger, type Logger } from '../../shared/logger.ts';
 import { stderrSink } from '../log/stderr-sink.ts';
 import { loadTenantConfigFile } from '../tenant/config.ts';
-import { TenantConnection } from '../tenant/connection.ts';
-import { configDir, defaultKeyFile, openKeyFileBox } from '../tenant/key-file-box.ts';
+import type { TenantConnection } from '../tenant/connection.ts';
+import { cliTenantConnection } from '../host/composition-root.ts';
 import type { SignedInAccount } from '../tenant/tenant-auth.ts';
-import { EncryptedFileCache } from '../tenant/token-cache.ts';
 import { ExitCode, printError, type CliIo } from './io.ts';
 import { readSecret } from './read-secret.ts';
 import type { TenantArgs } from './tenant-args.ts';
@@ -15,20 +13,29 @@ import { systemOpener } from './tenant-browser.ts';
 import { rolesText, statusJson, statusText } from './tenant-output.ts';
 
 function notSignedIn(): AppError {
-  return new AppError(ErrorCode.TenantNotSignedIn, 'Nobody is signed in to this tenant.', 'Sign in first: phs tenant login --tenant <file.json>.');
+  return new AppError(
+    ErrorCode.TenantNotSignedIn,
+    'Nobody is signed in to this tenant.',
+    'Sign in first: phs tenant login --tenant <file.json>.',
+  );
 }
 
-/** The connection with its encrypted cache; `undefined` cache when no key exists and none may be made. */
+/** The connection with its encrypted cache; no cache when no key exists and none may be made. */
 function connect(a: TenantArgs, createKey: boolean, log: Logger): TenantConnection {
-  const config = loadTenantConfigFile(a.tenantFile);
-  const box = openKeyFileBox(a.keyFile ?? defaultKeyFile(), createKey);
-  const cacheFile = a.cacheFile ?? join(configDir(), 'cli-token-cache.bin');
-  return new TenantConnection({ config, logger: log, ...(box === undefined ? {} : { cache: new EncryptedFileCache(cacheFile, box, log) }) });
+  return cliTenantConnection({
+    tenant: loadTenantConfigFile(a.tenantFile),
+    log,
+    createKey,
+    ...(a.keyFile === undefined ? {} : { keyFile: a.keyFile }),
+    ...(a.cacheFile === undefined ? {} : { cacheFile: a.cacheFile }),
+  });
 }
 
 async function signIn(a: TenantArgs, conn: TenantConnection, io: CliIo): Promise<SignedInAccount> {
-  if (a.username !== undefined) return conn.auth.signInWithPassword(a.username, await readSecret(io, 'Password: '));
-  if (a.deviceCode) return conn.auth.signInWithDeviceCode({ onPrompt: (p) => void io.stderr.write(`${p.message}\n`) });
+  if (a.username !== undefined)
+    return conn.auth.signInWithPassword(a.username, await readSecret(io, 'Password: '));
+  if (a.deviceCode)
+    return conn.auth.signInWithDeviceCode({ onPrompt: (p) => void io.stderr.write(`${p.message}\n`) });
   const open = a.openBrowser ? systemOpener() : () => Promise.resolve();
   return conn.auth.signInInteractive({
     openBrowser: async (url) => {
@@ -43,9 +50,15 @@ async function login(a: TenantArgs, io: CliIo, log: Logger): Promise<ExitCode> {
   try {
     const account = await signIn(a, conn, io);
     const roles = await conn.directory.adminRoles();
-    io.stdout.write(`Signed in as ${account.username} (tenant ${account.tenantId}). Admin roles: ${rolesText({ roles })}.\n`);
+    io.stdout.write(
+      `Signed in as ${account.username} (tenant ${account.tenantId}). Admin roles: ${rolesText({ roles })}.\n`,
+    );
     if (roles.isAdmin) return ExitCode.Ok;
-    printError(io, 'this account is neither Global Administrator nor Hybrid Identity Administrator.', 'Sign in with an account that holds one of these roles to set up password hash sync.');
+    printError(
+      io,
+      'this account is neither Global Administrator nor Hybrid Identity Administrator.',
+      'Sign in with an account that holds one of these roles to set up password hash sync.',
+    );
     return ExitCode.MissingRights;
   } finally {
     conn.close();
@@ -77,15 +90,23 @@ async function logout(a: TenantArgs, io: CliIo, log: Logger): Promise<ExitCode> 
 }
 
 export async function runTenant(a: TenantArgs, io: CliIo): Promise<ExitCode> {
-  const log = a.verbose ? createLogger({ process: 'cli', sinks: [stderrSink()], level: 'debug' }) : silentLogger;
+  const log = a.verbose
+    ? createLogger({ process: 'cli', sinks: [stderrSink()], level: 'debug' })
+    : silentLogger;
   try {
     switch (a.action) {
-      case 'login': return await login(a, io, log);
-      case 'status': return await status(a, io, log);
-      case 'logout': return await logout(a, io, log);
+      case 'login':
+        return await login(a, io, log);
+      case 'status':
+        return await status(a, io, log);
+      case 'logout':
+        return await logout(a, io, log);
     }
   } catch (error) {
-    if (error instanceof AppError && (error.code === ErrorCode.TenantNotAdmin || error.code === ErrorCode.TenantConfigInvalid)) {
+    if (
+      error instanceof AppError &&
+      (error.code === ErrorCode.TenantNotAdmin || error.code === ErrorCode.TenantConfigInvalid)
+    ) {
       printError(io, error.message, error.remediation);
       return error.code === ErrorCode.TenantNotAdmin ? ExitCode.MissingRights : ExitCode.BadInput;
     }

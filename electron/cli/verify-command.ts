@@ -45,7 +45,11 @@ async function openDefault(config: EngineConfig, options: OpenVerifyOptions): Pr
   return (await import('../host/open-verify.ts')).openVerify(config, options);
 }
 
-export async function verifyCommand(args: readonly string[], io: CliIo, deps: VerifyDeps = {}): Promise<ExitCode> {
+export async function verifyCommand(
+  args: readonly string[],
+  io: CliIo,
+  deps: VerifyDeps = {},
+): Promise<ExitCode> {
   const { values } = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: false });
   if (values.help) {
     io.stdout.write(`${VERIFY_HELP}\n`);

@@ -1,5 +1,11 @@
 /** `phs verify`'s human output: one line per status, the clocks, then who needs attention. */
-import { VERIFY_STATUSES, type UserVerdict, type VerifyReport, type VerifyStatus, type VerifySummary } from '../verify/model.ts';
+import {
+  VERIFY_STATUSES,
+  type UserVerdict,
+  type VerifyReport,
+  type VerifyStatus,
+  type VerifySummary,
+} from '../verify/model.ts';
 import { needsAttention } from '../verify/report.ts';
 
 const LABEL: Readonly<Record<VerifyStatus, string>> = {
@@ -41,8 +47,12 @@ export function duration(seconds: number): string {
 
 function clockLine(s: VerifySummary): string {
   const c = s.dcClock;
-  if (c === null) return 'DC clock: the DC did not report its time (rootDSE currentTime); it was not checked.';
-  const side = c.offsetSeconds === 0 ? 'in step with' : `${duration(Math.abs(c.offsetSeconds))} ${c.offsetSeconds > 0 ? 'ahead of' : 'behind'}`;
+  if (c === null)
+    return 'DC clock: the DC did not report its time (rootDSE currentTime); it was not checked.';
+  const side =
+    c.offsetSeconds === 0
+      ? 'in step with'
+      : `${duration(Math.abs(c.offsetSeconds))} ${c.offsetSeconds > 0 ? 'ahead of' : 'behind'}`;
   return c.withinSkew
     ? `DC clock: ${side} this machine (tolerance ${s.skewSeconds} s).`
     : `WARNING: the DC clock is ${side} this machine, more than the ${s.skewSeconds} s tolerance. Fix the DC's time source (w32tm /resync); verdicts near the grace period may be wrong.`;
@@ -68,7 +78,9 @@ export function formatVerify(report: VerifyReport): string {
   const s = report.summary;
   const lines = [
     `Password hash sync verified from both ends at ${s.checkedAt}: ${s.total} user${s.total === 1 ? '' : 's'} in scope.`,
-    ...VERIFY_STATUSES.map((st) => `  ${LABEL[st].padEnd(13)}${String(s.counts[st]).padStart(6)}  ${meaning(st, s)}`),
+    ...VERIFY_STATUSES.map(
+      (st) => `  ${LABEL[st].padEnd(13)}${String(s.counts[st]).padStart(6)}  ${meaning(st, s)}`,
+    ),
     clockLine(s),
   ];
   if (s.heartbeat !== null)
@@ -81,7 +93,12 @@ export function formatVerify(report: VerifyReport): string {
     );
   for (const status of ['behind', 'notInCloud'] as const) {
     const users = report.users.filter((u) => u.status === status);
-    if (users.length > 0) lines.push('', `${LABEL[status][0]!.toUpperCase()}${LABEL[status].slice(1)} (${users.length}):`, ...users.map(userLine));
+    if (users.length > 0)
+      lines.push(
+        '',
+        `${LABEL[status][0]!.toUpperCase()}${LABEL[status].slice(1)} (${users.length}):`,
+        ...users.map(userLine),
+      );
   }
   const attention = s.counts.behind + s.counts.notInCloud;
   lines.push(

@@ -6,13 +6,13 @@
  */
 import { join } from 'node:path';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import type { SyncEngine } from '../engine/engine.ts';
 import type { EngineSettings } from '../engine/settings.ts';
 import type { CryptoGate, Hasher } from '../engine/ports.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { AppEngine } from '../services/engine-service.ts';
 import type { DirectoryCredential } from '../services/secret-store.ts';
 import type { WizardSettings } from '../services/settings-store.ts';
-import { openSyncStore, type SyncStore } from '../store/sync-state.ts';
+import { openSyncStore } from '../store/sync-state.ts';
 import type { TenantConnection } from '../tenant/connection.ts';
 import { assembleEngine } from './assemble-engine.ts';
 
@@ -24,13 +24,6 @@ export interface AppEngineDeps {
   readonly hasher: Hasher;
   readonly selfTest: CryptoGate;
   readonly log: Logger;
-}
-
-export interface AppEngine {
-  readonly engine: SyncEngine;
-  /** The engine's state (read-only views for the dashboard: users, runs, events). */
-  readonly store: SyncStore;
-  close(): Promise<void>;
 }
 
 export function engineStateDir(userDataDir: string): string {

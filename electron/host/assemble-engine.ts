@@ -1,11 +1,12 @@
 /**
  * The one place the sync engine is put together from its real parts — replication from the DC
  * (MS-DRSR over RPC with NTLM), the tenant (Graph + the credential port, creating cloud users
- * that do not exist yet), a hasher and the state store. The CLI (open-engine.ts) and the app
+ * that do not exist yet), a hasher and the state store. The CLI (composition-root.ts openCliEngine) and the app
  * (app-engine.ts) differ only in where the settings, credential and tenant session come from.
  */
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { ntlmAccount } from '../directory/drsr/ntlm/account.ts';
+import { parseDirectoryUrl } from '../directory/ldap/settings.ts';
 import { createSyncEngine, type SyncEngine } from '../engine/engine.ts';
 import type { CredentialSink, CryptoGate, Hasher } from '../engine/ports.ts';
 import type { EngineSettings } from '../engine/settings.ts';
@@ -85,4 +86,9 @@ export function credentialSink(tenant: TenantConnection): CredentialSink {
     'Use a tenant file with "credentialsUrl" (the emulator writes one); delivery to Microsoft\'s provisioning service is not available yet.',
   );
   return { maxBatchSize: 1, deliver: () => Promise.reject(missing) };
+}
+
+/** The DC's host name or address in a directory URL: where replication (RPC) goes. */
+export function replicationHost(url: string): string {
+  return parseDirectoryUrl(url).host;
 }

@@ -13,7 +13,7 @@ import type { SyncEngine } from '../engine/engine.ts';
 export function noCredentialEndpoint(): AppError {
   return new AppError(
     ErrorCode.TenantNoCredentialEndpoint,
-    'This tenant has no credential endpoint this app can deliver password hashes to (the tenant description names no credentialsUrl; Microsoft\'s own provisioning service has no public API). Nothing was changed in the tenant.',
+    "This tenant has no credential endpoint this app can deliver password hashes to (the tenant description names no credentialsUrl; Microsoft's own provisioning service has no public API). Nothing was changed in the tenant.",
     'This app can only watch such a tenant (monitor mode): keep Entra Connect or Cloud Sync delivering, and check each user with "phs verify --config <file>". To deliver with this app, use a tenant description that names a credentialsUrl (the tenant emulator writes one).',
   );
 }

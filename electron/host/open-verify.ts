@@ -37,11 +37,19 @@ export interface OpenVerifyOptions {
 
 function connectTenant(config: EngineConfig, env: NodeJS.ProcessEnv, log: Logger): TenantConnection {
   const tenantConfig =
-    'inline' in config.tenant ? parseTenantConfig(config.tenant.inline) : loadTenantConfigFile(config.tenant.file);
+    'inline' in config.tenant
+      ? parseTenantConfig(config.tenant.inline)
+      : loadTenantConfigFile(config.tenant.file);
   const box = openKeyFileBox(defaultKeyFile(env), false);
   const cache =
-    box === undefined ? undefined : new EncryptedFileCache(join(configDir(env), 'cli-token-cache.bin'), box, log);
-  return new TenantConnection({ config: tenantConfig, logger: log.child('tenant'), ...(cache ? { cache } : {}) });
+    box === undefined
+      ? undefined
+      : new EncryptedFileCache(join(configDir(env), 'cli-token-cache.bin'), box, log);
+  return new TenantConnection({
+    config: tenantConfig,
+    logger: log.child('tenant'),
+    ...(cache ? { cache } : {}),
+  });
 }
 
 function directorySettings(directory: EngineConfig['directory']): ConnectionSettings {
@@ -82,7 +90,11 @@ export async function openVerify(config: EngineConfig, options: OpenVerifyOption
   try {
     // The tenant first: a missing sign-in is named before the DC is contacted.
     const feature = await forceChangeFeature(tenant);
-    session = await LdapSession.open(directorySettings(config.directory), config.directory, log.child('ldap'));
+    session = await LdapSession.open(
+      directorySettings(config.directory),
+      config.directory,
+      log.child('ldap'),
+    );
     const includeOUs =
       config.scope.includeOUs.length > 0
         ? config.scope.includeOUs
@@ -91,7 +103,10 @@ export async function openVerify(config: EngineConfig, options: OpenVerifyOption
     const ldap = session;
     return {
       onPrem: directoryEnd(ldap, { includedOus: includeOUs, excludedOus: [] }, rules),
-      cloud: { users: () => userPasswordTimes(tenant.graph), heartbeat: () => syncHeartbeat(tenant.directory) },
+      cloud: {
+        users: () => userPasswordTimes(tenant.graph),
+        heartbeat: () => syncHeartbeat(tenant.directory),
+      },
       forceChangeFeature: feature,
       async close() {
         await ldap.close().catch(() => undefined);

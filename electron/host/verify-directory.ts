@@ -34,7 +34,9 @@ export function hasPassword(entry: Pick<PasswordChangeEntry, 'pwdLastSet' | 'use
 }
 
 /** The anchors the user may have in the cloud: mS-DS-ConsistencyGuid first (Entra Connect's choice when set), then objectGUID. */
-export function sourceAnchorsOf(entry: Pick<PasswordChangeEntry, 'objectGuid' | 'consistencyGuid'>): string[] {
+export function sourceAnchorsOf(
+  entry: Pick<PasswordChangeEntry, 'objectGuid' | 'consistencyGuid'>,
+): string[] {
   const byGuid = sourceAnchorOf(guidFromBytes(entry.objectGuid));
   const consistency = entry.consistencyGuid?.length === 16 ? entry.consistencyGuid.toString('base64') : null;
   return consistency === null || consistency === byGuid ? [byGuid] : [consistency, byGuid];

@@ -8,13 +8,22 @@ import { EventId } from '../engine/event-ids.ts';
 import type { EngineStatusView } from '../../shared/engine-schemas.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import type { EngineProgress } from '../../shared/wizard-schemas.ts';
-import type { AppEngine } from '../host/app-engine.ts';
+import type { SyncEngine } from '../engine/engine.ts';
+import type { StateStore } from '../engine/ports.ts';
 import type { EngineEvent } from '../engine/events.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { UserRecord } from '../engine/records.ts';
 import type { PushQueue } from './push-queue.ts';
 import type { FirstSyncPort } from './wizard.ts';
 import { latencyOf, statusView } from './engine-views.ts';
+
+/** The engine as the app runs it (electron/host/ opens it from the wizard's saved configuration). */
+export interface AppEngine {
+  readonly engine: SyncEngine;
+  /** The engine's state (read-only views for the dashboard: users, runs, events). */
+  readonly store: StateStore;
+  close(): Promise<void>;
+}
 
 export interface EngineServiceDeps {
   /** Opens the engine from the saved configuration (throws when it is incomplete). */

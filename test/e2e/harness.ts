@@ -1,7 +1,7 @@
 /**
  * The end-to-end harness: the built renderer in Debian Chromium, wired to the REAL main-side
- * services built exactly as electron/main.ts builds them (hash pool, push queue, app and wizard
- * handlers, dispatcher; LDAP and tenant clients). Only Electron is replaced: `exposeBinding`
+ * services, built by the app's own composition root (electron/host/composition-root.ts) exactly
+ * as electron/main.ts builds them. Only Electron is replaced: `exposeBinding`
  * stands in for ipcRenderer.invoke, `page.evaluate` for webContents.send, a 0600 key file for
  * safeStorage, and hooks for shell.openExternal (sign-in pages), the file dialog and the clipboard.
  */
@@ -16,15 +16,12 @@ import type { Envelope } from '../../shared/ipc-envelope.ts';
 import { createLogger, memorySink, type Logger } from '../../shared/logger.ts';
 import { HashPool } from '../../electron/phs/pool.ts';
 import type { CryptoDeps } from '../../electron/self-test/crypto-deps.ts';
-import { CryptoSelfTest } from '../../electron/self-test/crypto-self-test.ts';
-import { createHandlers } from '../../electron/services/app-handlers.ts';
-import { createDispatcher } from '../../electron/services/dispatcher.ts';
-import { PushQueue } from '../../electron/services/push-queue.ts';
-import { createWizardServices, type WizardServices } from '../../electron/services/wizard-services.ts';
+import type { PushQueue } from '../../electron/services/push-queue.ts';
+import type { WizardServices } from '../../electron/services/wizard-services.ts';
+import { composeApp } from '../../electron/host/composition-root.ts';
 import type { CryptoGate } from '../../electron/engine/ports.ts';
-import type { AppEngine } from '../../electron/host/app-engine.ts';
+import type { AppEngine } from '../../electron/services/engine-service.ts';
 import type { EngineService } from '../../electron/services/engine-service.ts';
-import { wireEngine } from '../../electron/services/engine-wiring.ts';
 import type { FirstSyncPort } from '../../electron/services/wizard.ts';
 import { openKeyFileBox } from '../../electron/tenant/key-file-box.ts';
 import type { SecretBox } from '../../electron/tenant/secret-box.ts';
@@ -169,7 +166,6 @@ async function openSession(
   });
 
   const sessionLog = log.child('session');
-  const pushes = new PushQueue(sessionLog);
   const sendPush = (channel: EventChannel, payload: unknown): void => {
     pushed.push({ channel, payload });
     page
@@ -180,53 +176,30 @@ async function openSession(
   };
   const ownDataDir = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'phs-e2e-userdata-'));
-  const wizard = createWizardServices({
+  // The app's own composition root, with Chromium's stand-ins for Electron's adapters.
+  const root = composeApp({
+    app: { name: 'PHS Sync', version: '0.1.0-e2e', platform: process.platform },
     userDataDir,
-    secretBox: options.secretBox?.(userDataDir) ?? openKeyFileBox(join(userDataDir, 'e2e-secret.key'), true)!,
-    pushes,
     log: sessionLog,
+    secretBox: options.secretBox?.(userDataDir) ?? openKeyFileBox(join(userDataDir, 'e2e-secret.key'), true)!,
+    sendPush,
     openBrowser: async (url) => {
       signInUrls.push(url);
       await options.openBrowser?.(url);
     },
+    openExternal: async (url) => void openedUrls.push(url),
     chooseCaFile: options.chooseCaFile ?? (async () => undefined),
-    writeClipboard: async (text) => void copied.push(text),
-    ...(options.firstSync === undefined ? {} : { firstSync: options.firstSync }),
-  });
-  const { openEngine } = options;
-  // One self-test per session, as main makes one per app start.
-  const selfTest = new CryptoSelfTest({
-    workers: pool,
-    ...(options.cryptoDeps === undefined ? {} : { deps: options.cryptoDeps }),
-  });
-  const engine = wireEngine({
-    userDataDir,
-    wizard,
-    hasher: pool,
-    selfTest,
-    pushes,
-    log: sessionLog,
     chooseExportFile: options.chooseExportFile ?? (async () => undefined),
-    ...(openEngine === undefined ? {} : { open: () => openEngine(selfTest) }),
+    writeClipboard: async (text) => void copied.push(text),
+    // One pool for the whole harness; one self-test per session, as main makes one per app start.
+    pool,
+    ...(options.cryptoDeps === undefined ? {} : { cryptoDeps: options.cryptoDeps }),
+    ...(options.openEngine === undefined ? {} : { openEngine: options.openEngine }),
+    // Without `engine`, Configure starts the test's stand-in first sync, or none.
+    ...(options.engine === true ? {} : { firstSync: options.firstSync ?? null }),
   });
-  // Without `engine`, Configure behaves as before the engine existed (or uses the test's fake).
-  if (options.engine !== true) wizard.wizard.connectFirstSync(options.firstSync);
-  else await engine.service.resume();
-  const handlers = {
-    ...createHandlers({
-      name: 'PHS Sync',
-      version: '0.1.0-e2e',
-      platform: process.platform,
-      pool,
-      selfTest,
-      pushes,
-      sendPush,
-      openExternal: async (url) => void openedUrls.push(url),
-    }),
-    ...wizard.handlers,
-    ...engine.handlers,
-  };
-  const dispatch = createDispatcher(handlers, sessionLog);
+  const { pushes, wizard, engine, dispatch } = root;
+  if (options.engine === true) await engine.resume();
 
   await page.exposeBinding('__phsInvoke', async (source, channel: unknown, request: unknown) => {
     // As main does for ipcMain: answer only the app's own page, in its top frame.
@@ -267,14 +240,13 @@ async function openSession(
     copied,
     userDataDir,
     wizard,
-    engine: engine.service,
+    engine,
     pageErrors,
     load,
     close: async () => {
       pushes.notReady();
       await context.close().catch(() => undefined);
-      await engine.service.close();
-      await wizard.close();
+      await root.close();
       if (ownDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };

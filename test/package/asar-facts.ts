@@ -21,7 +21,9 @@ export function inspectAsar(resourcesDir: string, workerInApp: string): AsarFact
   if (bytes > MAX_ASAR_BYTES) failures.push(`app.asar is ${bytes} bytes, over ${MAX_ASAR_BYTES}`);
   if (nodeModulesEntries > 0) failures.push(`app.asar has ${nodeModulesEntries} node_modules entries`);
   const worker = statFile(archive, workerInApp) as { unpacked?: boolean };
-  if (worker.unpacked !== true) failures.push(`${workerInApp} is packed inside app.asar: worker threads cannot load it there`);
-  if (!existsSync(join(resourcesDir, 'app.asar.unpacked', workerInApp))) failures.push(`${workerInApp} is missing from app.asar.unpacked`);
+  if (worker.unpacked !== true)
+    failures.push(`${workerInApp} is packed inside app.asar: worker threads cannot load it there`);
+  if (!existsSync(join(resourcesDir, 'app.asar.unpacked', workerInApp)))
+    failures.push(`${workerInApp} is missing from app.asar.unpacked`);
   return { bytes, entries: entries.length, nodeModulesEntries, failures };
 }

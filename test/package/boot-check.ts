@@ -32,9 +32,15 @@ export function bootPackagedMain(resourcesDir: string, workDir: string): BootRun
   const resultFile = join(workDir, 'boot-report.json');
   const userData = join(workDir, 'user-data');
   const boot = fileURLToPath(new URL('./boot.ts', import.meta.url));
-  const child = spawnSync(process.execPath, [boot, appDir, userData, resultFile], { cwd: workDir, encoding: 'utf8', timeout: 60_000 });
+  const child = spawnSync(process.execPath, [boot, appDir, userData, resultFile], {
+    cwd: workDir,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (child.status !== 0) {
-    throw new Error(`The packaged main process did not boot under Node (exit ${child.status ?? child.signal}):\n${child.stderr}${child.stdout}`);
+    throw new Error(
+      `The packaged main process did not boot under Node (exit ${child.status ?? child.signal}):\n${child.stderr}${child.stdout}`,
+    );
   }
   const report = JSON.parse(readFileSync(resultFile, 'utf8')) as BootReport;
   return { report, unpackedWorker: join(resources, 'app.asar.unpacked', WORKER_IN_APP) };

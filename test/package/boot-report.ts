@@ -14,6 +14,8 @@ export interface BootReport {
   /** The application menu's template. */
   readonly menu: readonly unknown[] | null;
   readonly workerFiles: readonly string[];
+  /** app.quit(): whether main held it, and the hash workers alive before it and once it went through. */
+  readonly quit: { readonly held: boolean; readonly workersBefore: number; readonly workersAfter: number };
 }
 
 interface SelfTestValue {
@@ -33,14 +35,25 @@ export function bootFailures(report: BootReport, unpackedWorker: string): string
   const missing = invokeChannels.filter((channel) => !report.channels.includes(channel));
   if (missing.length > 0) failures.push(`IPC handlers missing for ${missing.join(', ')}`);
   const envelope = report.selfTest as { ok?: unknown; value?: SelfTestValue };
-  if (envelope.ok !== true || envelope.value?.passed !== true) failures.push(`phs:selfTest did not pass: ${JSON.stringify(report.selfTest)}`);
-  if ((report.untrusted as { ok?: unknown }).ok !== false) failures.push('phs:selfTest answered an untrusted sender');
-  if (!report.rendererExists) failures.push(`the window loads ${report.rendererFile}, which is not in the package`);
+  if (envelope.ok !== true || envelope.value?.passed !== true)
+    failures.push(`phs:selfTest did not pass: ${JSON.stringify(report.selfTest)}`);
+  if ((report.untrusted as { ok?: unknown }).ok !== false)
+    failures.push('phs:selfTest answered an untrusted sender');
+  if (!report.rendererExists)
+    failures.push(`the window loads ${report.rendererFile}, which is not in the package`);
   if (!report.preloadExists) failures.push(`the window's preload ${report.preload} is not in the package`);
   if (report.menu === null) failures.push('no application menu was set');
-  else if (roles(report.menu).some((role) => ['toggleDevTools', 'reload', 'forceReload'].includes(role))) failures.push('the packaged menu has developer tools or reload');
+  else if (roles(report.menu).some((role) => ['toggleDevTools', 'reload', 'forceReload'].includes(role)))
+    failures.push('the packaged menu has developer tools or reload');
   if (report.workerFiles.length === 0) failures.push('no hash worker was started');
+  if (!report.quit.held)
+    failures.push('app.quit() went through at once: main did not wait for the engine and the workers');
+  if (report.quit.workersBefore === 0)
+    failures.push('no hash worker was running before quit, so the quit check proves nothing');
+  if (report.quit.workersAfter !== 0)
+    failures.push(`${report.quit.workersAfter} hash worker(s) still ran when the app quit`);
   const elsewhere = report.workerFiles.filter((file) => file !== unpackedWorker);
-  if (elsewhere.length > 0) failures.push(`hash workers started from ${elsewhere.join(', ')} instead of ${unpackedWorker}`);
+  if (elsewhere.length > 0)
+    failures.push(`hash workers started from ${elsewhere.join(', ')} instead of ${unpackedWorker}`);
   return failures;
 }

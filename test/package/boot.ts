@@ -13,18 +13,25 @@ import type { BootReport } from './boot-report.ts';
 import type * as ElectronStub from './electron-stub.ts';
 
 const [appPath, userData, resultFile] = process.argv.slice(2);
-if (!appPath || !userData || !resultFile) throw new Error('usage: boot.ts <app.asar folder> <userData> <result.json>');
+if (!appPath || !userData || !resultFile)
+  throw new Error('usage: boot.ts <app.asar folder> <userData> <result.json>');
 
 const stubUrl = new URL('./electron-stub.ts', import.meta.url).href;
-registerHooks({ resolve: (specifier, context, next) => (specifier === 'electron' ? { url: stubUrl, shortCircuit: true } : next(specifier, context)) });
+registerHooks({
+  resolve: (specifier, context, next) =>
+    specifier === 'electron' ? { url: stubUrl, shortCircuit: true } : next(specifier, context),
+});
 
 // Every script a worker thread is started from, to show where the hash worker was found.
 const workerFiles: string[] = [];
+let workersAlive = 0;
 const OriginalWorker = workerThreads.Worker;
 class RecordingWorker extends OriginalWorker {
   constructor(file: string | URL, options?: workerThreads.WorkerOptions) {
     workerFiles.push(file instanceof URL ? fileURLToPath(file) : file);
     super(file, options);
+    workersAlive++;
+    this.once('exit', () => workersAlive--);
   }
 }
 Object.defineProperty(workerThreads, 'Worker', { value: RecordingWorker });
@@ -42,26 +49,42 @@ async function until(condition: () => boolean, what: string): Promise<void> {
     if (Date.now() - started > 15_000) throw new Error(`The packaged main process never ${what}`);
   }
 }
-await until(() => stub.ipcMain.handlers.has('phs:selfTest') && stub.BrowserWindow.created.length > 0, 'registered its IPC handlers and window');
+await until(
+  () => stub.ipcMain.handlers.has('phs:selfTest') && stub.BrowserWindow.created.length > 0,
+  'registered its IPC handlers and window',
+);
 
 const window = stub.BrowserWindow.created[0] as InstanceType<typeof stub.BrowserWindow>;
 const rendererFile = window.loadedFile ?? '';
-const trusted = { sender: window.webContents, senderFrame: { parent: null, url: pathToFileURL(rendererFile).href } };
+const trusted = {
+  sender: window.webContents,
+  senderFrame: { parent: null, url: pathToFileURL(rendererFile).href },
+};
 const selfTest = stub.ipcMain.handlers.get('phs:selfTest')!;
-const preload = String((window.options['webPreferences'] as { preload?: unknown } | undefined)?.preload ?? '');
+const preload = String(
+  (window.options['webPreferences'] as { preload?: unknown } | undefined)?.preload ?? '',
+);
+
+const channels = [...stub.ipcMain.handlers.keys()];
+const selfTestReply = await selfTest(trusted, {});
+const untrusted = await selfTest({ sender: {}, senderFrame: null }, {});
+const workersBeforeQuit = workersAlive;
+// Quit as the menu or the OS would: main must hold it until the engine and the workers are down.
+stub.app.quit();
+const quitHeld = !stub.app.quitRequested;
+await until(() => stub.app.quitRequested, 'quit after closing the engine and the hash workers');
 
 const report: BootReport = {
-  channels: [...stub.ipcMain.handlers.keys()],
-  selfTest: await selfTest(trusted, {}),
-  untrusted: await selfTest({ sender: {}, senderFrame: null }, {}),
+  channels,
+  selfTest: selfTestReply,
+  untrusted,
   rendererFile,
   rendererExists: existsSync(rendererFile),
   preload,
   preloadExists: existsSync(preload),
   menu: stub.Menu.application?.template ?? null,
   workerFiles,
+  quit: { held: quitHeld, workersBefore: workersBeforeQuit, workersAfter: workersAlive },
 };
 writeFileSync(resultFile, JSON.stringify(report));
-
-stub.app.emit('before-quit');
 setTimeout(() => process.exit(0), 500).unref();

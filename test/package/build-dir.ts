@@ -15,10 +15,25 @@ export interface DirBuild {
   readonly millis: number;
 }
 
-export function buildLinuxDir(root: string, electronDist: string, outDir: string, executableName: string): DirBuild {
+export function buildLinuxDir(
+  root: string,
+  electronDist: string,
+  outDir: string,
+  executableName: string,
+): DirBuild {
   const started = performance.now();
   const cli = fileURLToPath(import.meta.resolve('electron-builder/cli.js'));
-  const args = [cli, '--config', 'electron-builder.yml', '--linux', 'dir', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${outDir}`];
+  const args = [
+    cli,
+    '--config',
+    'electron-builder.yml',
+    '--linux',
+    'dir',
+    '--publish',
+    'never',
+    `-c.electronDist=${electronDist}`,
+    `-c.directories.output=${outDir}`,
+  ];
   const env = {
     ...process.env,
     ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
@@ -32,8 +47,13 @@ export function buildLinuxDir(root: string, electronDist: string, outDir: string
   };
   const run = spawnSync(process.execPath, args, { cwd: root, env, encoding: 'utf8', timeout: 110_000 });
   const log = `${run.stdout}${run.stderr}`;
-  if (run.status !== 0) throw new Error(`electron-builder failed (exit ${run.status ?? run.signal}):\n${log}`);
+  if (run.status !== 0)
+    throw new Error(`electron-builder failed (exit ${run.status ?? run.signal}):\n${log}`);
   if (/\bdownloading\b/i.test(log)) throw new Error(`electron-builder tried to download something:\n${log}`);
   const appOutDir = join(outDir, 'linux-unpacked');
-  return { resourcesDir: join(appOutDir, 'resources'), executable: join(appOutDir, executableName), millis: performance.now() - started };
+  return {
+    resourcesDir: join(appOutDir, 'resources'),
+    executable: join(appOutDir, executableName),
+    millis: performance.now() - started,
+  };
 }

@@ -20,7 +20,10 @@ import { summaryLines } from './summary.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const started = performance.now();
 
-if (!existsSync(join(root, 'dist', 'main', 'main.mjs')) || !existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
+if (
+  !existsSync(join(root, 'dist', 'main', 'main.mjs')) ||
+  !existsSync(join(root, 'dist', 'renderer', 'index.html'))
+) {
   console.error('package:check: dist/ is not built. Run `npm run build` first.');
   process.exit(1);
 }
@@ -45,7 +48,15 @@ try {
   }
 
   const millis = performance.now() - started;
-  for (const line of summaryLines({ version, builderMillis: built.millis, asar, fuses: fuses.summary, boot, millis })) console.log(line);
+  for (const line of summaryLines({
+    version,
+    builderMillis: built.millis,
+    asar,
+    fuses: fuses.summary,
+    boot,
+    millis,
+  }))
+    console.log(line);
   for (const failure of failures) console.error(`package:check FAILED: ${failure}`);
   if (failures.length > 0) process.exitCode = 1;
   else console.log('package:check passed');

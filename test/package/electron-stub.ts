@@ -18,6 +18,7 @@ export interface StubPaths {
 class StubApp extends EventEmitter {
   readonly isPackaged = true;
   readonly name = 'PHS Sync';
+  /** Set once a quit went through (no 'before-quit' listener prevented it). */
   quitRequested = false;
   private paths: StubPaths | null = null;
   private markReady: () => void = () => undefined;
@@ -36,8 +37,18 @@ class StubApp extends EventEmitter {
   requestSingleInstanceLock(): boolean {
     return true;
   }
+  /** As Electron does: 'before-quit' first, which a listener may prevent; then 'will-quit'. */
   quit(): void {
+    const event = {
+      defaultPrevented: false,
+      preventDefault(): void {
+        this.defaultPrevented = true;
+      },
+    };
+    this.emit('before-quit', event);
+    if (event.defaultPrevented) return;
     this.quitRequested = true;
+    this.emit('will-quit', event);
   }
   getAppPath(): string {
     return this.configured().appPath;

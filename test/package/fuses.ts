@@ -24,7 +24,10 @@ export async function checkFuses(executable: string): Promise<FuseFacts> {
   const seen = REQUIRED_FUSES.map(([fuse, wanted]) => {
     const state = wire[fuse];
     const on = state === ENABLED ? true : state === DISABLED ? false : undefined;
-    if (on !== wanted) failures.push(`fuse ${FuseV1Options[fuse]} is ${on === undefined ? `state ${String(state)}` : on ? 'on' : 'off'}, must be ${wanted ? 'on' : 'off'}`);
+    if (on !== wanted)
+      failures.push(
+        `fuse ${FuseV1Options[fuse]} is ${on === undefined ? `state ${String(state)}` : on ? 'on' : 'off'}, must be ${wanted ? 'on' : 'off'}`,
+      );
     return `${FuseV1Options[fuse]} ${on === undefined ? '?' : on ? 'on' : 'off'}`;
   });
   return { summary: seen.join(', '), failures };

@@ -26,7 +26,17 @@ export function createStandInElectron(dir: string, version: string): void {
   mkdirSync(join(dir, 'locales'), { recursive: true });
   mkdirSync(join(dir, 'resources'), { recursive: true });
   writeFileSync(join(dir, 'version'), `v${version}`);
-  const wire = Buffer.concat([Buffer.from(`# fuse wire: ${FUSE_SENTINEL}`), Buffer.from([1, DEFAULT_FUSES.length]), Buffer.from(`${DEFAULT_FUSES}\n`)]);
-  writeFileSync(join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\n# Stand-in for the Electron binary (npm run package:check).\nexit 1\n'), wire]));
+  const wire = Buffer.concat([
+    Buffer.from(`# fuse wire: ${FUSE_SENTINEL}`),
+    Buffer.from([1, DEFAULT_FUSES.length]),
+    Buffer.from(`${DEFAULT_FUSES}\n`),
+  ]);
+  writeFileSync(
+    join(dir, 'electron'),
+    Buffer.concat([
+      Buffer.from('#!/bin/sh\n# Stand-in for the Electron binary (npm run package:check).\nexit 1\n'),
+      wire,
+    ]),
+  );
   chmodSync(join(dir, 'electron'), 0o755);
 }

@@ -9,11 +9,26 @@ export function describeSelfTest(envelope: unknown): string {
   const value = (envelope as { value?: unknown } | null)?.value;
   if (typeof value !== 'object' || value === null) return JSON.stringify(envelope);
   return Object.entries(value)
-    .map(([key, v]) => (Array.isArray(v) ? `${key}: ${v.length}` : typeof v === 'number' ? `${key}=${Math.round(v * 10) / 10}` : typeof v === 'object' ? `${key}: …` : `${key}=${String(v)}`))
+    .map(([key, v]) =>
+      Array.isArray(v)
+        ? `${key}: ${v.length}`
+        : typeof v === 'number'
+          ? `${key}=${Math.round(v * 10) / 10}`
+          : typeof v === 'object'
+            ? `${key}: …`
+            : `${key}=${String(v)}`,
+    )
     .join(', ');
 }
 
-export function summaryLines(facts: { version: string; builderMillis: number; asar: AsarFacts; fuses: string; boot: BootRun | null; millis: number }): string[] {
+export function summaryLines(facts: {
+  version: string;
+  builderMillis: number;
+  asar: AsarFacts;
+  fuses: string;
+  boot: BootRun | null;
+  millis: number;
+}): string[] {
   const { asar, boot } = facts;
   return [
     `package:check — Linux dir target, stand-in Electron ${facts.version} (nothing downloaded), electron-builder in ${figure(Math.round(facts.builderMillis))} ms`,
@@ -21,6 +36,7 @@ export function summaryLines(facts: { version: string; builderMillis: number; as
     `  fuses         ${facts.fuses}`,
     `  hash worker   ${boot ? `started from ${boot.report.workerFiles[0] ?? 'nowhere'}` : 'not booted'}`,
     `  boot (Node)   ${boot ? `app ready → ${boot.report.channels.length} IPC handlers → phs:selfTest ${describeSelfTest(boot.report.selfTest)}` : 'failed'}`,
+    `  quit          ${boot ? `held by main until ${boot.report.quit.workersBefore} hash worker(s) stopped (${boot.report.quit.workersAfter} left)` : 'not reached'}`,
     `  took          ${(facts.millis / 1000).toFixed(1)} s`,
   ];
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { SyncEngine } from '../../../electron/engine/engine.ts';
 import { EventHub, type EngineState } from '../../../electron/engine/events.ts';
 import { buildStatus } from '../../../electron/engine/status.ts';
-import type { AppEngine } from '../../../electron/host/app-engine.ts';
+import type { AppEngine } from '../../../electron/services/engine-service.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 import type { RunRecord, UserRecord, UserResult } from '../../../electron/engine/records.ts';
 import { openSyncStore, type SyncStore } from '../../../electron/store/sync-state.ts';

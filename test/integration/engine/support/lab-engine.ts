@@ -1,5 +1,5 @@
 /**
- * The sync engine in this process, built from the same real parts as electron/host/open-engine.ts
+ * The sync engine in this process, built from the same real parts as electron/host/composition-root.ts (openCliEngine)
  * (MS-DRSR replication from the lab DC, the tenant over HTTPS, the hash pool, the state store) —
  * with a small replication page, so a full sync of 1,000 users spans many pages and a DC
  * outage can be placed in the middle of the replication stream, which a test needs to watch
