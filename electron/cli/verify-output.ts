@@ -23,9 +23,11 @@ function meaning(status: VerifyStatus, s: VerifySummary): string {
     case 'inSync':
       return 'the cloud holds the latest on-premises password change';
     case 'pending':
-      return `changed on premises less than ${s.graceSeconds} s ago; not in the cloud yet`;
+      return s.graceSeconds === 0
+        ? 'none with --grace 0: every change not in the cloud yet counts as behind'
+        : `changed on premises less than ${duration(s.graceSeconds)} ago; not in the cloud yet`;
     case 'behind':
-      return `changed on premises ${s.graceSeconds} s ago or more; the cloud still has an older password`;
+      return `changed on premises${s.graceSeconds === 0 ? '' : ` ${duration(s.graceSeconds)} ago or more`}; the cloud still has an older password or none`;
     case 'notInCloud':
       return "no synced cloud user carries this user's source anchor";
     case 'noPassword':

@@ -61,6 +61,8 @@ describe('phs verify', () => {
     expect(r.code).toBe(ExitCode.Ok);
     expect(r.out).toMatch(/^Password hash sync verified from both ends at .*: 1 user in scope\.$/m);
     expect(r.out).toMatch(/^ {2}in sync +1 {2}the cloud holds the latest on-premises password change$/m);
+    expect(r.out).toMatch(/^ {2}pending +0 {2}changed on premises less than 10 min ago; not in the cloud yet$/m);
+    expect(r.out).toMatch(/^ {2}behind +0 {2}changed on premises 10 min ago or more; the cloud still has an older password or none$/m);
     expect(r.out).toContain('DC clock: 5 s ahead of this machine (tolerance 120 s).');
     expect(r.out).toContain('Tenant heartbeat: last directory sync');
     expect(r.out).toContain('last password sync never.');
