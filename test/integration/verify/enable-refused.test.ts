@@ -25,6 +25,10 @@ beforeAll(async () => {
   void credentialsUrl;
   const tenantFile = join(dir, 'tenant-no-endpoint.json');
   writeFileSync(tenantFile, JSON.stringify(withoutEndpoint), { mode: 0o600 });
+  // The saved sign-in is bound to the tenant description: sign in to this one.
+  const login = ['tenant', 'login', '--tenant', tenantFile, '--username', tenant.emu.info.admin.username, '--password-stdin'];
+  const r = await phs(login, { home: tenant.home, stdin: tenant.emu.info.admin.password, timeoutMs: 60_000 });
+  expect(r.status, describeRun(login, r)).toBe(0);
   config = writeEngineConfig(join(dir, 'config.json'), lab, { tenantFile, includeOUs: [SYNC_OU], stateDir: join(dir, 'state') });
 });
 
