@@ -5,7 +5,9 @@
  * the LDAP transport and the pinned certificate do not matter here. State lives under userData.
  */
 import { join } from 'node:path';
+import { connectionOfDraft } from '../../shared/directory-connection.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
+import { resolveDirectoryConnection } from '../directory/connection-config.ts';
 import type { EngineSettings } from '../engine/settings.ts';
 import type { CryptoGate, Hasher } from '../engine/ports.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -57,10 +59,15 @@ export async function openAppEngine(deps: AppEngineDeps): Promise<AppEngine> {
     throw notConfigured('the wizard was not completed');
   if (credential === undefined) throw notConfigured('the Active Directory password is not saved');
   if (tenant === undefined) throw notConfigured('no tenant connection');
+  // The saved draft goes through the same schema and resolution as the CLI's directory block.
+  const connection = resolveDirectoryConnection(
+    { ...connectionOfDraft(directory), password: credential.password },
+    { baseDir: deps.userDataDir, env: {}, where: 'the saved Active Directory settings' },
+  );
   const store = await openSyncStore(engineStateDir(deps.userDataDir), { readOnly: false });
   const { engine, close } = assembleEngine({
-    host: directory.host,
-    credential,
+    host: connection.settings.host,
+    credential: connection.credentials,
     tenant,
     hasher: deps.hasher,
     selfTest: deps.selfTest,

@@ -6,7 +6,6 @@
  */
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { ntlmAccount } from '../directory/drsr/ntlm/account.ts';
-import { parseDirectoryUrl } from '../directory/ldap/settings.ts';
 import { createSyncEngine, type SyncEngine } from '../engine/engine.ts';
 import type { CredentialSink, CryptoGate, Hasher } from '../engine/ports.ts';
 import type { EngineSettings } from '../engine/settings.ts';
@@ -86,9 +85,4 @@ export function credentialSink(tenant: TenantConnection): CredentialSink {
     'Use a tenant file with "credentialsUrl" (the emulator writes one); delivery to Microsoft\'s provisioning service is not available yet.',
   );
   return { maxBatchSize: 1, deliver: () => Promise.reject(missing) };
-}
-
-/** The DC's host name or address in a directory URL: where replication (RPC) goes. */
-export function replicationHost(url: string): string {
-  return parseDirectoryUrl(url).host;
 }

@@ -35,7 +35,7 @@ import { configDir, defaultKeyFile, openKeyFileBox } from '../tenant/key-file-bo
 import type { SecretBox } from '../tenant/secret-box.ts';
 import { EncryptedFileCache } from '../tenant/token-cache.ts';
 import { openAppEngine } from './app-engine.ts';
-import { assembleEngine, replicationHost } from './assemble-engine.ts';
+import { assembleEngine } from './assemble-engine.ts';
 import { settingsFromConfig, type EngineConfig } from './config.ts';
 
 export { loadEngineConfig, type EngineConfig } from './config.ts';
@@ -193,7 +193,7 @@ export interface CliTenantOptions {
   readonly createKey?: boolean;
 }
 
-/** The tenant as the CLI signed in to it (`phs tenant login`): no key, no saved sign-in. */
+/** The tenant as the CLI signed in to it (`phs tenant login`); the saved sign-in is bound to this endpoint. */
 export function cliTenantConnection(o: CliTenantOptions): TenantConnection {
   const env = o.env ?? process.env;
   const box = openKeyFileBox(o.keyFile ?? defaultKeyFile(env), o.createKey ?? false);
@@ -201,7 +201,7 @@ export function cliTenantConnection(o: CliTenantOptions): TenantConnection {
   return new TenantConnection({
     config: o.tenant,
     logger: o.log.child('tenant'),
-    ...(box === undefined ? {} : { cache: new EncryptedFileCache(cacheFile, box, o.log) }),
+    ...(box === undefined ? {} : { cache: new EncryptedFileCache(cacheFile, box, o.log, { endpoint: o.tenant }) }),
   });
 }
 
@@ -236,8 +236,8 @@ export async function openCliEngine(config: EngineConfig, options: OpenCliEngine
   const store = await openSyncStore(config.stateDir, { readOnly: options.readOnly });
   const pool = hashPool();
   const { engine, close } = assembleEngine({
-    host: replicationHost(config.directory.url),
-    credential: config.directory,
+    host: config.directory.settings.host,
+    credential: config.directory.credentials,
     tenant,
     hasher: pool,
     selfTest: new CryptoSelfTest({ workers: pool }),

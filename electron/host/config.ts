@@ -1,33 +1,27 @@
 /**
  * The CLI's config file (`phs run|sync|status|enable|disable|diagnose --config <file.json>`):
- *   { "directory": { "url", "caFile"?, "serverName"?, "username", "password"? },
+ *   { "directory": <the directory file's keys: shared/directory-connection.ts>,
  *     "tenant": <the tenant file's JSON (the emulator's, or a real tenant's) or a path to it>,
  *     "scope"?: { "includeOUs": [DN…], "excludeOUs": [DN…] },
  *     "sync"?: { "pollSeconds": n, "stagingMode": false },
  *     "stateDir": "<folder>" }
- * The directory password may come from PHS_AD_PASSWORD instead. Unknown keys and bad values are
+ * The directory password may come from PHS_AD_PASSWORD, which wins over the file (as for `phs ad`). Unknown keys and bad values are
  * rejected with the key's path named; relative paths are relative to the config file.
  * Inside "tenant", keys other than the tenant file's are ignored, as electron/tenant/config.ts does.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { directoryConnectionSchema, zodProblems } from '../../shared/directory-connection.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import { checkHost } from '../../shared/validators.ts';
+import { resolveDirectoryConnection, type DirectoryConnection } from '../directory/connection-config.ts';
 import { parseDn } from '../engine/dn.ts';
 import { Scope, type ScopeConfig } from '../engine/scope.ts';
 import type { EngineSettings } from '../engine/settings.ts';
 
-export const PASSWORD_ENV = 'PHS_AD_PASSWORD';
-
 export interface EngineConfig {
-  readonly directory: {
-    readonly url: string;
-    readonly caFile?: string;
-    readonly serverName?: string;
-    readonly username: string;
-    readonly password: string;
-  };
+  /** The DC and the account, resolved (trust read, password from the environment or the file). */
+  readonly directory: DirectoryConnection;
   /** The tenant description inline (caFile made absolute), or the path of a tenant file. */
   readonly tenant: { readonly inline: Readonly<Record<string, unknown>> } | { readonly file: string };
   readonly scope: ScopeConfig;
@@ -46,21 +40,7 @@ const guid = z
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 
 const schema = z.strictObject({
-  directory: z.strictObject({
-    url: z
-      .string()
-      .refine(
-        (v) => /^ldaps?:\/\/[^\s/]+(:[0-9]{1,5})?\/?$/i.test(v),
-        'must be ldaps://host[:port] or ldap://host[:port] (StartTLS)',
-      ),
-    caFile: nonEmpty.optional(),
-    serverName: z
-      .string()
-      .refine((v) => checkHost(v) === undefined, 'must be a host name or IP address')
-      .optional(),
-    username: nonEmpty,
-    password: z.string().min(1, 'must not be empty').optional(),
-  }),
+  directory: directoryConnectionSchema,
   tenant: z.union(
     [
       nonEmpty,
@@ -91,18 +71,8 @@ function invalid(where: string, problems: readonly string[]): AppError {
   return new AppError(
     ErrorCode.ConfigInvalid,
     `The config file ${where} is invalid: ${problems.join('; ')}.`,
-    'Fix the named keys. Keys: directory {url, caFile?, serverName?, username, password?}, tenant, scope? {includeOUs, excludeOUs}, sync? {pollSeconds, stagingMode}, stateDir.',
+    'Fix the named keys. Keys: directory {url, startTls?, caFile? or fingerprint?, serverName?, timeoutMs?, username, password?}, tenant, scope? {includeOUs, excludeOUs}, sync? {pollSeconds, stagingMode}, stateDir.',
   );
-}
-
-function problemsOf(error: z.ZodError): string[] {
-  return error.issues.flatMap((issue) => {
-    const path = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys')
-      return issue.keys.map((key) => `${[...path, key].join('.')}: unknown key`);
-    const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
-    return [`${path.join('.') || '(top level)'}: ${missing ? 'missing' : issue.message}`];
-  });
 }
 
 /** Validates a parsed config; `baseDir` resolves relative paths, `env` may hold the password. */
@@ -116,11 +86,8 @@ export function parseEngineConfig(
 ): EngineConfig {
   const where = options.where ?? '';
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw invalid(where, problemsOf(parsed.error));
+  if (!parsed.success) throw invalid(where, zodProblems(parsed.error));
   const v = parsed.data;
-  const password = v.directory.password ?? options.env[PASSWORD_ENV];
-  if (password === undefined || password === '')
-    throw invalid(where, [`directory.password: missing (put it in the file or in ${PASSWORD_ENV})`]);
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(options.baseDir, p));
   const scope: ScopeConfig = { includeOUs: v.scope?.includeOUs ?? [], excludeOUs: v.scope?.excludeOUs ?? [] };
   try {
@@ -138,13 +105,11 @@ export function parseEngineConfig(
               : { ...v.tenant },
         };
   return {
-    directory: {
-      url: v.directory.url,
-      username: v.directory.username,
-      password,
-      ...(v.directory.caFile === undefined ? {} : { caFile: abs(v.directory.caFile) }),
-      ...(v.directory.serverName === undefined ? {} : { serverName: v.directory.serverName }),
-    },
+    directory: resolveDirectoryConnection(v.directory, {
+      baseDir: options.baseDir,
+      env: options.env,
+      where: `${where || 'the config'}: directory`,
+    }),
     tenant,
     scope,
     sync: { pollSeconds: v.sync?.pollSeconds ?? 3, stagingMode: v.sync?.stagingMode ?? false },

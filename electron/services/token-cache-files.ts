@@ -4,24 +4,14 @@
  * endpoint, tenant, CA) are never loaded by a connection to another — not even when an older
  * connection (the running engine's) writes its cache again after the endpoint changed.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TenantConfig } from '../tenant/config.ts';
+import { endpointDigest, type TenantConfig } from '../tenant/config.ts';
 
 const CACHE_FILE = /^tenant-token-cache(-[0-9a-f]{16})?\.bin$/;
 
 export function tokenCacheFile(userDataDir: string, config: TenantConfig): string {
-  const endpoint = [
-    config.authority,
-    config.clientId,
-    config.tenantId ?? '',
-    config.graphBaseUrl,
-    config.credentialsUrl ?? '',
-    config.caFile ?? '',
-  ];
-  const digest = createHash('sha256').update(JSON.stringify(endpoint)).digest('hex').slice(0, 16);
-  return join(userDataDir, `tenant-token-cache-${digest}.bin`);
+  return join(userDataDir, `tenant-token-cache-${endpointDigest(config)}.bin`);
 }
 
 /** Forgets every saved sign-in, of every endpoint (and the single cache of earlier versions). */

@@ -11,6 +11,7 @@
  *
  * The tenant file (`--tenant <file.json>`) holds these keys; the tenant emulator writes one.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
@@ -94,4 +95,20 @@ export function loadTenantConfigFile(file: string): TenantConfig {
     if (error instanceof AppError) throw error;
     throw invalid(`The tenant file ${file} is not valid JSON.`);
   }
+}
+
+/**
+ * A short digest of everything that says where tokens come from and go to (authority, client id,
+ * tenant, Graph URL, credential endpoint, CA): a saved sign-in is only ever used for the same one.
+ */
+export function endpointDigest(config: TenantConfig): string {
+  const endpoint = [
+    config.authority,
+    config.clientId,
+    config.tenantId ?? '',
+    config.graphBaseUrl,
+    config.credentialsUrl ?? '',
+    config.caFile ?? '',
+  ];
+  return createHash('sha256').update(JSON.stringify(endpoint)).digest('hex').slice(0, 16);
 }

@@ -7,6 +7,8 @@ import { loadEngineConfig, parseEngineConfig, settingsFromConfig } from '../../.
 
 const dir = mkdtempSync(join(tmpdir(), 'phs-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const CA_PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+writeFileSync(join(dir, 'ca.pem'), CA_PEM);
 
 const valid = {
   directory: {
@@ -31,7 +33,7 @@ const valid = {
 };
 
 const parse = (raw: unknown, env: Record<string, string> = {}) =>
-  parseEngineConfig(raw, { baseDir: '/etc/phs', env, where: 'phs.json' });
+  parseEngineConfig(raw, { baseDir: dir, env, where: 'phs.json' });
 
 function problem(raw: unknown, env: Record<string, string> = {}): string {
   try {
@@ -46,15 +48,19 @@ function problem(raw: unknown, env: Record<string, string> = {}): string {
 describe('the CLI config file', () => {
   it('parses a full config, resolving relative paths against the config file', () => {
     const c = parse(valid);
+    // The directory block is the directory file's schema, resolved: the CA read relative to the config.
     expect(c.directory).toEqual({
-      url: 'ldaps://127.0.0.1:636',
-      caFile: '/etc/phs/ca.pem',
-      serverName: 'dc1.lab.example.test',
-      username: 'LAB\\sync',
-      password: 'S3cret!',
+      settings: {
+        host: '127.0.0.1',
+        port: 636,
+        transport: 'ldaps',
+        trust: { kind: 'pem', pem: CA_PEM },
+        serverName: 'dc1.lab.example.test',
+      },
+      credentials: { username: 'LAB\\sync', password: 'S3cret!' },
     });
-    expect(c.tenant).toEqual({ inline: { ...valid.tenant, caFile: '/etc/phs/tenant-ca.pem' } });
-    expect(c.stateDir).toBe('/etc/phs/state');
+    expect(c.tenant).toEqual({ inline: { ...valid.tenant, caFile: join(dir, 'tenant-ca.pem') } });
+    expect(c.stateDir).toBe(join(dir, 'state'));
     expect(settingsFromConfig(c)).toEqual({ scope: valid.scope, stagingMode: true, pollMs: 5000 });
   });
 
@@ -65,17 +71,47 @@ describe('the CLI config file', () => {
       stateDir: '/var/lib/phs',
     });
     expect(c).toMatchObject({
-      tenant: { file: '/etc/phs/tenant.json' },
+      // ldap:// always runs StartTLS; the system's CA store is trusted by default.
+      directory: { settings: { host: 'dc1', port: 389, transport: 'starttls', trust: { kind: 'system' } } },
+      tenant: { file: join(dir, 'tenant.json') },
       scope: { includeOUs: [], excludeOUs: [] },
       sync: { pollSeconds: 3, stagingMode: false },
     });
   });
 
-  it('takes the directory password from PHS_AD_PASSWORD when the file has none', () => {
+  it('takes the directory password from PHS_AD_PASSWORD, which wins over the file (as for phs ad)', () => {
     const directory: Record<string, unknown> = { ...valid.directory };
     delete directory.password;
-    expect(parse({ ...valid, directory }, { PHS_AD_PASSWORD: 'fromEnv' }).directory.password).toBe('fromEnv');
-    expect(problem({ ...valid, directory })).toContain('directory.password: missing');
+    const fromEnv = (raw: unknown, env: Record<string, string>) =>
+      parse(raw, env).directory.credentials.password;
+    expect(fromEnv({ ...valid, directory }, { PHS_AD_PASSWORD: 'fromEnv' })).toBe('fromEnv');
+    expect(fromEnv(valid, { PHS_AD_PASSWORD: 'fromEnv' })).toBe('fromEnv');
+    expect(fromEnv(valid, { PHS_AD_PASSWORD: '' })).toBe('S3cret!');
+    expect(problem({ ...valid, directory })).toContain('directory: no password.');
+  });
+
+  it('accepts what the directory file accepts: a pinned fingerprint, StartTLS, a timeout; not both trusts', () => {
+    const sha256 = 'AB:'.repeat(31) + 'CD';
+    const pinned = {
+      url: 'ldap://dc1:389',
+      startTls: true,
+      fingerprint: sha256,
+      timeoutMs: 5000,
+      username: 'u',
+      password: 'p',
+    };
+    expect(parse({ ...valid, directory: pinned }).directory.settings).toMatchObject({
+      transport: 'starttls',
+      trust: { kind: 'pinned', sha256 },
+      timeoutMs: 5000,
+    });
+    expect(problem({ ...valid, directory: { ...pinned, caFile: 'ca.pem' } })).toContain(
+      'directory.fingerprint: give either caFile or fingerprint, not both',
+    );
+    expect(problem({ ...valid, directory: { ...pinned, startTls: false } })).toContain('Plain LDAP');
+    expect(problem({ ...valid, directory: { ...valid.directory, caFile: 'missing.pem' } })).toContain(
+      'cannot be read',
+    );
   });
 
   it('rejects unknown keys, naming their path', () => {

@@ -56,7 +56,7 @@ describe('loadDirectoryConfig', () => {
       { url: 'ldaps://dc1', username: 'x' },
       { url: 'ldaps://dc1', username: 'x', password: 'p', pasword: 'typo' },
       { url: 'ldaps://dc1', username: 'x', password: 'p', caFile: 'ca.pem', fingerprint: 'ab'.repeat(32) },
-      { url: 'ldap://dc1', username: 'x', password: 'p' },
+      { url: 'ldap://dc1', startTls: false, username: 'x', password: 'p' },
     ];
     cases.forEach((content, i) =>
       expect(() => loadDirectoryConfig(configFile(`bad${i}.json`, content), {})).toThrow(UsageError),
