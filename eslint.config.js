@@ -7,12 +7,131 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'crypto', 'os', 'child_process', 'worker_threads', 'net', 'tls', 'http', 'https', 'stream', 'events', 'util', 'url', 'buffer', 'zlib'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'crypto',
+  'os',
+  'child_process',
+  'worker_threads',
+  'net',
+  'tls',
+  'http',
+  'https',
+  'stream',
+  'events',
+  'util',
+  'url',
+  'buffer',
+  'zlib',
+];
 
 const electronBan = {
   name: 'electron',
-  message: 'Only electron/main.ts, preload.ts, ipc.ts and electron/platform/ may import electron (architecture.md).',
+  message:
+    'Only electron/main.ts, preload.ts, ipc.ts and electron/platform/ may import electron (architecture.md).',
 };
+
+// Inside the main process (docs/architecture.md): the domain imports nothing but shared/ and
+// itself; adapters implement its ports and import neither each other nor a front end; front ends
+// reach the real parts only through the composition root.
+const ADAPTERS = ['directory', 'tenant', 'phs', 'store', 'log'];
+const FRONT_ENDS = ['services', 'cli', 'host', 'platform'];
+const frontEndBan = {
+  group: [...FRONT_ENDS.map((f) => `**/${f}/**`), '**/main.ts', '**/ipc.ts', '**/preload.ts'],
+  message:
+    'An adapter imports no front end (services/, cli/, host/, platform/, main.ts): front ends use adapters, not the reverse.',
+};
+const rendererBan = { group: ['**/renderer/**'], message: 'Main-process code never imports from renderer/.' };
+const domainOnly = (what) => ({
+  regex: '^\\.\\./(?!\\.\\./shared/)',
+  message: `${what} imports only shared/ and itself: declare what it needs as a port (engine/ports.ts), implemented outside.`,
+});
+const adapterRules = ADAPTERS.map((own) => ({
+  files: [`electron/${own}/**/*.ts`],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        paths: [{ ...electronBan, allowTypeImports: false }],
+        patterns: [
+          rendererBan,
+          frontEndBan,
+          {
+            group: ADAPTERS.filter((a) => a !== own).map((a) => `**/${a}/**`),
+            message: `An adapter (electron/${own}/) imports no other adapter: share through engine/ports.ts, shared/ or electron/crypto/.`,
+          },
+        ],
+      },
+    ],
+  },
+}));
+const folderRules = [
+  ...['engine', 'verify'].map((domain) => ({
+    files: [`electron/${domain}/**/*.ts`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ ...electronBan, allowTypeImports: false }],
+          patterns: [domainOnly(`electron/${domain}/ (a domain)`)],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['electron/crypto/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ ...electronBan, allowTypeImports: false }],
+          patterns: [domainOnly('electron/crypto/ (primitives)')],
+        },
+      ],
+    },
+  },
+  ...adapterRules,
+  {
+    files: ['electron/cli/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ ...electronBan, allowTypeImports: false }],
+          patterns: [
+            rendererBan,
+            {
+              group: ['**/host/**', '!**/host/composition-root.ts', '**/services/**', '**/platform/**'],
+              message: 'The CLI builds what it runs through host/composition-root.ts only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ ...electronBan, allowTypeImports: false }],
+          patterns: [
+            rendererBan,
+            {
+              group: ['**/host/**', '**/cli/**', '**/platform/**'],
+              message:
+                'services/ (the IPC front end) is built by host/composition-root.ts and imports none of host/, cli/, platform/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.lab/**', 'test/fixtures/**'] },
@@ -36,7 +155,9 @@ export default tseslint.config(
         'error',
         {
           paths: [{ ...electronBan, allowTypeImports: false }],
-          patterns: [{ group: ['**/renderer/**'], message: 'Main-process code never imports from renderer/.' }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'Main-process code never imports from renderer/.' },
+          ],
         },
       ],
     },
@@ -46,7 +167,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**'], message: 'Main-process code never imports from renderer/.' }] },
+        {
+          patterns: [
+            { group: ['**/renderer/**'], message: 'Main-process code never imports from renderer/.' },
+          ],
+        },
       ],
     },
   },
@@ -61,7 +186,10 @@ export default tseslint.config(
         {
           paths: [electronBan],
           patterns: [
-            { group: ['**/electron/**'], message: 'The renderer never imports from electron/: go through the shared contract.' },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer never imports from electron/: go through the shared contract.',
+            },
             { group: nodeBuiltins, message: 'The renderer runs sandboxed: no Node modules.' },
           ],
         },
@@ -78,10 +206,14 @@ export default tseslint.config(
           paths: [electronBan],
           patterns: [
             { group: nodeBuiltins, message: 'shared/ runs in every process: no Node modules.' },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ never imports a process folder.' },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ never imports a process folder.',
+            },
           ],
         },
       ],
     },
   },
+  ...folderRules,
 );

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError, type CliIo } from './io.ts';
 import { renderDiagnosis } from '../engine/diagnosis-text.ts';
-import { loadEngineConfig, type EngineConfig } from '../host/config.ts';
+import { loadEngineConfig, type EngineConfig } from '../host/composition-root.ts';
 import { ENGINE_HELP, type EngineCommandName } from './engine-help.ts';
 import { formatProgress, formatRun, formatStatus } from './engine-output.ts';
 import type { SyncEngine } from '../engine/engine.ts';

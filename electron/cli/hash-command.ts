@@ -1,7 +1,7 @@
 /** `phs hash`: the PHS wire string for one password (from stdin) or one NT hash. */
 import { parseArgs } from 'node:util';
 import { NT_HASH_BYTES, SALT_BYTES, checkHex, checkIterations } from '../../shared/validators.ts';
-import { ntHash } from '../phs/md4.ts';
+import { ntHash } from '../crypto/md4.ts';
 import { PHS_ITERATIONS, newSalt, wireFromNtHash } from '../phs/orgid.ts';
 import { ExitCode, UsageError, type CliIo } from './io.ts';
 import { readSecret } from './read-secret.ts';

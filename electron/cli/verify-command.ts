@@ -6,8 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors.ts';
-import { loadEngineConfig, type EngineConfig } from '../host/config.ts';
-import type { OpenVerifyOptions, VerifyEnds } from '../host/open-verify.ts';
+import { loadEngineConfig, type EngineConfig } from '../host/composition-root.ts';
+import type { OpenVerifyOptions, VerifyEnds } from '../host/composition-root.ts';
 import { createLogger } from '../../shared/logger.ts';
 import { stderrSink } from '../log/stderr-sink.ts';
 import { DEFAULT_POLICY, type VerifyReport } from '../verify/model.ts';
@@ -42,7 +42,7 @@ export function parseSeconds(name: string, value: string | undefined, fallback: 
 }
 
 async function openDefault(config: EngineConfig, options: OpenVerifyOptions): Promise<VerifyEnds> {
-  return (await import('../host/open-verify.ts')).openVerify(config, options);
+  return (await import('../host/composition-root.ts')).openVerify(config, options);
 }
 
 export async function verifyCommand(

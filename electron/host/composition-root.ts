@@ -4,12 +4,12 @@
  *   dispatcher) from the platform's adapters — electron/main.ts passes Electron's, the end-to-end
  *   harness passes Chromium's stand-ins, and both get the same wiring.
  * - openCliEngine: the sync engine from a config file, for `phs enable|sync|run|status|…`.
- * - cliTenantConnection: the CLI's signed-in tenant (the key-file box and its encrypted cache).
+ * - cliTenantConnection (cli-tenant.ts): the CLI's signed-in tenant (key-file box, bound cache).
+ * - openVerify (open-verify.ts): the two ends `phs verify` compares, never the engine's state.
  * - directoryService, hashPool: what the `phs ad` and `phs doctor` commands run on.
  * The engine itself is put together in assemble-engine.ts, the same way for the app and the CLI.
  */
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Logger } from '../../shared/logger.ts';
 import { silentLogger } from '../../shared/logger.ts';
 import { DrsrClient } from '../directory/drsr/index.ts';
@@ -29,16 +29,15 @@ import { PushQueue, type PushSender } from '../services/push-queue.ts';
 import { createWizardServices, type WizardServices } from '../services/wizard-services.ts';
 import type { FirstSyncPort } from '../services/wizard.ts';
 import { openSyncStore } from '../store/sync-state.ts';
-import { parseTenantConfig, loadTenantConfigFile, type TenantConfig } from '../tenant/config.ts';
-import { TenantConnection } from '../tenant/connection.ts';
-import { configDir, defaultKeyFile, openKeyFileBox } from '../tenant/key-file-box.ts';
 import type { SecretBox } from '../tenant/secret-box.ts';
-import { EncryptedFileCache } from '../tenant/token-cache.ts';
 import { openAppEngine } from './app-engine.ts';
 import { assembleEngine } from './assemble-engine.ts';
+import { cliTenantConnection, tenantOfConfig } from './cli-tenant.ts';
 import { settingsFromConfig, type EngineConfig } from './config.ts';
 
 export { loadEngineConfig, type EngineConfig } from './config.ts';
+export { cliTenantConnection, tenantOfConfig, type CliTenantOptions } from './cli-tenant.ts';
+export { openVerify, type OpenVerifyOptions, type VerifyEnds } from './open-verify.ts';
 
 /** What the desktop platform (Electron, or the test harness standing in for it) provides. */
 export interface AppPlatform {
@@ -180,36 +179,6 @@ export function connectReplication(t: ReplicationTarget): Promise<DrsrClient> {
 /** A hash pool of its own (`phs doctor`, benchmarks): workers start on first use. */
 export function hashPool(options: HashPoolOptions = {}): HashPool {
   return new HashPool(options);
-}
-
-export interface CliTenantOptions {
-  readonly tenant: TenantConfig;
-  readonly log: Logger;
-  readonly env?: NodeJS.ProcessEnv;
-  /** Where the key and the sealed sign-in live (default: the CLI's config folder). */
-  readonly keyFile?: string;
-  readonly cacheFile?: string;
-  /** Create the key when there is none (only `phs tenant login` does). */
-  readonly createKey?: boolean;
-}
-
-/** The tenant as the CLI signed in to it (`phs tenant login`); the saved sign-in is bound to this endpoint. */
-export function cliTenantConnection(o: CliTenantOptions): TenantConnection {
-  const env = o.env ?? process.env;
-  const box = openKeyFileBox(o.keyFile ?? defaultKeyFile(env), o.createKey ?? false);
-  const cacheFile = o.cacheFile ?? join(configDir(env), 'cli-token-cache.bin');
-  return new TenantConnection({
-    config: o.tenant,
-    logger: o.log.child('tenant'),
-    ...(box === undefined ? {} : { cache: new EncryptedFileCache(cacheFile, box, o.log, { endpoint: o.tenant }) }),
-  });
-}
-
-/** The tenant a config file names: inline, or the path of a tenant file. */
-export function tenantOfConfig(config: EngineConfig): TenantConfig {
-  return 'inline' in config.tenant
-    ? parseTenantConfig(config.tenant.inline)
-    : loadTenantConfigFile(config.tenant.file);
 }
 
 export interface CliEngine {

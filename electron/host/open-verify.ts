@@ -14,7 +14,7 @@ import { silentLogger, type Logger } from '../../shared/logger.ts';
 import type { TenantConnection } from '../tenant/connection.ts';
 import { syncHeartbeat, userPasswordTimes } from '../tenant/password-times.ts';
 import type { CloudEnd, OnPremisesEnd } from '../verify/ports.ts';
-import { cliTenantConnection, tenantOfConfig } from './composition-root.ts';
+import { cliTenantConnection, tenantOfConfig } from './cli-tenant.ts';
 import { directoryEnd } from './verify-directory.ts';
 
 export interface VerifyEnds {

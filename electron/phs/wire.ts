@@ -6,7 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { MAX_ITERATIONS } from '../../shared/validators.ts';
 import { KEY_LENGTH, SALT_LENGTH, WIRE_PREFIX, deriveKey } from './orgid.ts';
-import { ntHash } from './md4.ts';
+import { ntHash } from '../crypto/md4.ts';
 
 export interface ParsedWire {
   readonly salt: Buffer;

@@ -7,7 +7,7 @@ import { createCipheriv, createDecipheriv, createHash, getFips, pbkdf2Sync } fro
 import { desDecryptBlock, desEncryptBlock } from '../directory/drsr/crypto/des.ts';
 import { hmacMd5, md5 } from '../directory/drsr/crypto/hmac.ts';
 import { Rc4 } from '../directory/drsr/crypto/rc4.ts';
-import { md4 } from '../phs/md4.ts';
+import { md4 } from '../crypto/md4.ts';
 import { wireFromNtHash } from '../phs/orgid.ts';
 
 /** An RC4 stream whose keystream position carries over from one process() call to the next. */

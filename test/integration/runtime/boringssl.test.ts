@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ntHash } from '../../../electron/phs/md4.ts';
+import { ntHash } from '../../../electron/crypto/md4.ts';
 import { wireFromNtHash } from '../../../electron/phs/orgid.ts';
 import { BULK_OU, EXCLUDED_OU, SYNC_OU } from '../../lab/fixtures.ts';
 import { labInfo } from '../lab.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../shared/errors.ts';
-import { ntHash } from '../../../electron/phs/md4.ts';
+import { ntHash } from '../../../electron/crypto/md4.ts';
 import { newSalt, wireFromNtHash } from '../../../electron/phs/orgid.ts';
 import type { TenantConnection } from '../../../electron/tenant/connection.ts';
 import { deliverCredentials } from '../../../electron/tenant/credential-delivery.ts';

@@ -8,7 +8,7 @@ import { pbkdf2Sync } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../shared/errors.ts';
-import { ntHash } from '../../../electron/phs/md4.ts';
+import { ntHash } from '../../../electron/crypto/md4.ts';
 import { formatWire } from '../../../electron/phs/orgid.ts';
 import type { TenantConnection } from '../../../electron/tenant/connection.ts';
 import { deliverCredentials } from '../../../electron/tenant/credential-delivery.ts';

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ntHash } from '../../../electron/phs/md4.ts';
+import { ntHash } from '../../../electron/crypto/md4.ts';
 import { newSalt, wireFromNtHash } from '../../../electron/phs/orgid.ts';
 import { labInfo } from '../lab.ts';
 import { deleteOu } from '../engine/support/directory.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ntHash } from '../../../electron/phs/md4.ts';
+import { ntHash } from '../../../electron/crypto/md4.ts';
 import { formatWire, orgIdInput, wireFromNtHash } from '../../../electron/phs/orgid.ts';
 import { referenceWires } from '../../reference/orgid-reference.ts';
 import { PUBLISHED, PUBLISHED_WIRES } from '../../reference/published-answers.ts';

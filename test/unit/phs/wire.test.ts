@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../../shared/errors.ts';
-import { ntHash } from '../../../electron/phs/md4.ts';
+import { ntHash } from '../../../electron/crypto/md4.ts';
 import { wireFromNtHash } from '../../../electron/phs/orgid.ts';
 import { parseWire, verifyNtHash, verifyPassword } from '../../../electron/phs/wire.ts';
 import { PUBLISHED_WIRES } from '../../reference/published-answers.ts';

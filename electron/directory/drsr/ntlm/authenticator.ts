@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AppError, ErrorCode } from '../../../../shared/errors.ts';
-import { ntHash } from '../../../phs/md4.ts';
+import { ntHash } from '../../../crypto/md4.ts';
 import type { RpcAuthenticator } from '../rpc/security.ts';
 import { buildAuthenticate } from './authenticate-builder.ts';
 import { decodeChallenge } from './challenge.ts';

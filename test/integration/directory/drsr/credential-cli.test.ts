@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../../../electron/cli/io.ts';
 import { runCli } from '../../../../electron/cli/cli.ts';
-import { ntHash } from '../../../../electron/phs/md4.ts';
+import { ntHash } from '../../../../electron/crypto/md4.ts';
 import { wireFromNtHash } from '../../../../electron/phs/orgid.ts';
 import { labInfo } from '../../lab.ts';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DrsrClient } from '../../../../electron/directory/drsr/client.ts';
 import type { DrsrMissingRightsError } from '../../../../electron/directory/drsr/drsuapi/errors.ts';
 import type { ReplicationPage } from '../../../../electron/directory/drsr/drsuapi/replication.ts';
-import { ntHash } from '../../../../electron/phs/md4.ts';
+import { ntHash } from '../../../../electron/crypto/md4.ts';
 import { AppError, ErrorCode } from '../../../../shared/errors.ts';
 import { labInfo } from '../../lab.ts';
 import { adminAccount, connectAdmin, Sandbox, type SandboxUser } from './lab-admin.ts';

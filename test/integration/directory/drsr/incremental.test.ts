@@ -11,7 +11,7 @@ import {
   type ReplicationCursor,
 } from '../../../../electron/directory/drsr/drsuapi/cursor.ts';
 import type { ReplicatedUser } from '../../../../electron/directory/drsr/drsuapi/user-record.ts';
-import { ntHash } from '../../../../electron/phs/md4.ts';
+import { ntHash } from '../../../../electron/crypto/md4.ts';
 import { labInfo } from '../../lab.ts';
 import { connectAdmin, Sandbox, type SandboxUser } from './lab-admin.ts';
 

@@ -8,7 +8,7 @@ import type { DrsrClient } from '../../../../electron/directory/drsr/client.ts';
 import type { ReplicationCursor } from '../../../../electron/directory/drsr/drsuapi/cursor.ts';
 import type { ReplicationPage } from '../../../../electron/directory/drsr/drsuapi/replication.ts';
 import type { ReplicatedUser } from '../../../../electron/directory/drsr/drsuapi/user-record.ts';
-import { ntHash } from '../../../../electron/phs/md4.ts';
+import { ntHash } from '../../../../electron/crypto/md4.ts';
 import { bulkPassword, bulkSamAccountName } from '../../../lab/bulk.ts';
 import { BULK_NEEDED } from '../../../lab/global-setup.ts';
 import { labInfo } from '../../lab.ts';

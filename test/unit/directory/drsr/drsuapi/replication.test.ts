@@ -17,7 +17,7 @@ import type { ReplicatedUser } from '../../../../../electron/directory/drsr/drsu
 import type { UsnVector } from '../../../../../electron/directory/drsr/drsuapi/usn.ts';
 import { encryptReplicatedSecret } from '../../../../../electron/directory/drsr/secrets/replicated-secret.ts';
 import { applyRidLayer } from '../../../../../electron/directory/drsr/secrets/rid-layer.ts';
-import { ntHash } from '../../../../../electron/phs/md4.ts';
+import { ntHash } from '../../../../../electron/crypto/md4.ts';
 import { ErrorCode } from '../../../../../shared/errors.ts';
 import {
   encodeReply,

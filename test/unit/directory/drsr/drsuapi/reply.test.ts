@@ -7,7 +7,7 @@ import {
 } from '../../../../../electron/directory/drsr/drsuapi/get-nc-changes-reply.ts';
 import { PrefixTable } from '../../../../../electron/directory/drsr/drsuapi/prefix-table.ts';
 import { toUserRecord } from '../../../../../electron/directory/drsr/drsuapi/user-record.ts';
-import { ntHash } from '../../../../../electron/phs/md4.ts';
+import { ntHash } from '../../../../../electron/crypto/md4.ts';
 import { ErrorCode } from '../../../../../shared/errors.ts';
 import { FIXTURE_USERS } from '../../../../lab/fixtures.ts';
 import { expectAppError } from '../ndr/helpers.ts';

@@ -7,7 +7,7 @@ import { toUserRecord } from '../../../../../electron/directory/drsr/drsuapi/use
 import { decryptNtHash } from '../../../../../electron/directory/drsr/secrets/nt-hash.ts';
 import { encryptReplicatedSecret } from '../../../../../electron/directory/drsr/secrets/replicated-secret.ts';
 import { applyRidLayer } from '../../../../../electron/directory/drsr/secrets/rid-layer.ts';
-import { ntHash } from '../../../../../electron/phs/md4.ts';
+import { ntHash } from '../../../../../electron/crypto/md4.ts';
 import { ErrorCode } from '../../../../../shared/errors.ts';
 import { expectAppError } from '../ndr/helpers.ts';
 import { i64, u32, utf16 } from './builders.ts';

@@ -12,7 +12,7 @@ import { encodeChallenge } from '../../../../../electron/directory/drsr/ntlm/cha
 import { NtlmAuthenticator } from '../../../../../electron/directory/drsr/ntlm/authenticator.ts';
 import { NtlmPacketSecurity } from '../../../../../electron/directory/drsr/ntlm/packet-security.ts';
 import { ntowfv2 } from '../../../../../electron/directory/drsr/ntlm/ntlmv2.ts';
-import { ntHash } from '../../../../../electron/phs/md4.ts';
+import { ntHash } from '../../../../../electron/crypto/md4.ts';
 import { LIVE_FLAGS, liveChallenge, verifyAuthenticate } from './fake-server.ts';
 
 const CREDENTIALS = { username: 'Administrator', domain: 'LAB', password: 'Passw0rd!' };

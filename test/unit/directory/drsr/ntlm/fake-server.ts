@@ -13,7 +13,7 @@ import {
 import { encodeChallenge } from '../../../../../electron/directory/drsr/ntlm/challenge.ts';
 import { exchangeSessionKey } from '../../../../../electron/directory/drsr/ntlm/keys.ts';
 import { computeNtlmv2Response, ntowfv2 } from '../../../../../electron/directory/drsr/ntlm/ntlmv2.ts';
-import { ntHash } from '../../../../../electron/phs/md4.ts';
+import { ntHash } from '../../../../../electron/crypto/md4.ts';
 
 /** Flags the lab Samba peer grants (drsr-notes §2.2). */
 export const LIVE_FLAGS = 0xe2898235;

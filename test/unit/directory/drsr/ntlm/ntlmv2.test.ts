@@ -13,7 +13,7 @@ import {
   lmv2Response,
   ntowfv2,
 } from '../../../../../electron/directory/drsr/ntlm/ntlmv2.ts';
-import { ntHash } from '../../../../../electron/phs/md4.ts';
+import { ntHash } from '../../../../../electron/crypto/md4.ts';
 
 const hex = (buf: Buffer): string => buf.toString('hex');
 const SERVER_CHALLENGE = Buffer.from('0123456789abcdef', 'hex');

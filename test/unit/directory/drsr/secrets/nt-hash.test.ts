@@ -3,7 +3,7 @@ import { AppError, ErrorCode } from '../../../../../shared/errors.ts';
 import { decryptNtHash, decryptNtHistory } from '../../../../../electron/directory/drsr/secrets/nt-hash.ts';
 import { encryptReplicatedSecret } from '../../../../../electron/directory/drsr/secrets/replicated-secret.ts';
 import { applyRidLayer } from '../../../../../electron/directory/drsr/secrets/rid-layer.ts';
-import { ntHash } from '../../../../../electron/phs/md4.ts';
+import { ntHash } from '../../../../../electron/crypto/md4.ts';
 
 const SESSION_KEY = Buffer.alloc(16, 0x55);
 const SALT = Buffer.from('000102030405060708090a0b0c0d0e0f', 'hex');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { md4, ntHash } from '../../../electron/phs/md4.ts';
+import { md4, ntHash } from '../../../electron/crypto/md4.ts';
 import { openSslMd4 } from '../../reference/openssl-md4.ts';
 import { seededRandom } from '../../reference/random.ts';
 
