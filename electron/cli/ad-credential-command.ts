@@ -8,8 +8,8 @@ import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { SALT_BYTES } from '../../shared/validators.ts';
 import { connectReplication } from '../host/composition-root.ts';
 import { PHS_ITERATIONS, newSalt, wireFromNtHash } from '../phs/orgid.ts';
-import { loadDirectoryConfig, PASSWORD_ENV } from './ad-config.ts';
-import { cliLogger } from './ad-session.ts';
+import { PASSWORD_ENV } from './ad-config.ts';
+import { cliLogger, directoryOf } from './ad-session.ts';
 import { ExitCode, UsageError, printError, type CliIo } from './io.ts';
 import { parseHexOption, parseIterations } from './hash-command.ts';
 
@@ -51,16 +51,12 @@ export async function adCredentialCommand(args: readonly string[], io: CliIo): P
     strict: true,
     allowPositionals: false,
   });
-  if (values.help) {
-    io.stdout.write(`${AD_CREDENTIAL_HELP}\n`);
-    return ExitCode.Ok;
-  }
-  if (values.directory === undefined) throw new UsageError('--directory <file.json> is required.');
+  const config = directoryOf(values, io, AD_CREDENTIAL_HELP);
+  if (config === null) return ExitCode.Ok;
   if (values.user === undefined || values.user.trim() === '')
     throw new UsageError('--user <name> is required.');
   const salt = parseHexOption(values.salt, SALT_BYTES, '--salt') ?? newSalt();
   const iterations = parseIterations(values.iterations);
-  const config = loadDirectoryConfig(values.directory);
   const client = await connectReplication({
     host: config.settings.host,
     username: config.credentials.username,

@@ -1,8 +1,8 @@
 /** What `phs ad …` subcommands share: a logger for --verbose and a session that always closes. */
 import { createLogger, silentLogger, type Logger } from '../../shared/logger.ts';
 import type { DirectoryService, DirectorySession } from '../directory/ldap/index.ts';
-import type { DirectoryConfig } from './ad-config.ts';
-import type { CliIo } from './io.ts';
+import { loadDirectoryConfig, type DirectoryConfig } from './ad-config.ts';
+import { UsageError, type CliIo } from './io.ts';
 
 export function cliLogger(io: CliIo, verbose: boolean): Logger {
   if (!verbose) return silentLogger;
@@ -24,4 +24,18 @@ export async function withSession<T>(
   } finally {
     await session.close();
   }
+}
+
+/** How every `phs ad` subcommand starts: its help when asked (then null), else the directory file, required. */
+export function directoryOf(
+  values: { readonly help?: boolean | undefined; readonly directory?: string | undefined },
+  io: CliIo,
+  help: string,
+): DirectoryConfig | null {
+  if (values.help) {
+    io.stdout.write(`${help}\n`);
+    return null;
+  }
+  if (values.directory === undefined) throw new UsageError('--directory <file.json> is required.');
+  return loadDirectoryConfig(values.directory);
 }

@@ -8,9 +8,9 @@ import {
 } from '../directory/ldap/index.ts';
 import type { CertificateInfo } from '../directory/ldap/index.ts';
 import { directoryService } from '../host/composition-root.ts';
-import { loadDirectoryConfig, PASSWORD_ENV } from './ad-config.ts';
-import { cliLogger, withSession } from './ad-session.ts';
-import { ExitCode, UsageError, printError, type CliIo } from './io.ts';
+import { PASSWORD_ENV } from './ad-config.ts';
+import { cliLogger, directoryOf, withSession } from './ad-session.ts';
+import { ExitCode, printError, type CliIo } from './io.ts';
 
 export const AD_TEST_HELP = `Usage: phs ad test --directory <file.json> [--json] [--verbose]
 
@@ -44,12 +44,8 @@ export async function adTestCommand(args: readonly string[], io: CliIo): Promise
     strict: true,
     allowPositionals: false,
   });
-  if (values.help) {
-    io.stdout.write(`${AD_TEST_HELP}\n`);
-    return ExitCode.Ok;
-  }
-  if (values.directory === undefined) throw new UsageError('--directory <file.json> is required.');
-  const config = loadDirectoryConfig(values.directory);
+  const config = directoryOf(values, io, AD_TEST_HELP);
+  if (config === null) return ExitCode.Ok;
   const service = directoryService(cliLogger(io, values.verbose === true));
   const { discovery, rights, certificate } = await withSession(service, config, async (session) => ({
     discovery: await session.discover(),

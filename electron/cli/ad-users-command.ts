@@ -9,8 +9,8 @@ import {
 } from '../directory/ldap/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import { directoryService } from '../host/composition-root.ts';
-import { loadDirectoryConfig, PASSWORD_ENV } from './ad-config.ts';
-import { cliLogger, withSession } from './ad-session.ts';
+import { PASSWORD_ENV } from './ad-config.ts';
+import { cliLogger, directoryOf, withSession } from './ad-session.ts';
 import { ExitCode, UsageError, type CliIo } from './io.ts';
 
 export const AD_USERS_HELP = `Usage: phs ad users --directory <file.json> [--ou <DN> …] [--exclude <DN> …] [--json]
@@ -44,12 +44,8 @@ export async function adUsersCommand(args: readonly string[], io: CliIo): Promis
     strict: true,
     allowPositionals: false,
   });
-  if (values.help) {
-    io.stdout.write(`${AD_USERS_HELP}\n`);
-    return ExitCode.Ok;
-  }
-  if (values.directory === undefined) throw new UsageError('--directory <file.json> is required.');
-  const config = loadDirectoryConfig(values.directory);
+  const config = directoryOf(values, io, AD_USERS_HELP);
+  if (config === null) return ExitCode.Ok;
   const service = directoryService(cliLogger(io, values.verbose === true));
   await withSession(service, config, async (session) => {
     const included = values.ou ?? [(await session.discover()).domain.defaultNamingContext];
