@@ -10,9 +10,16 @@ import type { CredentialSink } from '../engine/ports.ts';
 import { HttpsCredentialSink } from './credential-transport.ts';
 import { GraphClient } from './graph-client.ts';
 import { createHttpsClient, type HttpsClient } from './https-client.ts';
-import type { Clock, RetryPolicy } from './retry.ts';
+import type { Clock } from '../engine/ports.ts';
+import type { RetryPolicy } from './retry.ts';
 import { TenantAuth, type SignedInAccount } from './tenant-auth.ts';
-import { TenantDirectory, type AdminRoles, type Domain, type Organization, type SyncFeatures } from './tenant-directory.ts';
+import {
+  TenantDirectory,
+  type AdminRoles,
+  type Domain,
+  type Organization,
+  type SyncFeatures,
+} from './tenant-directory.ts';
 
 export interface TenantConnectionOptions {
   readonly config: TenantConfig;
@@ -42,21 +49,43 @@ export class TenantConnection {
 
   constructor(o: TenantConnectionOptions) {
     const logger = o.logger ?? silentLogger;
-    this.#http = createHttpsClient({ caFile: o.config.caFile, ...(o.requestTimeoutMs === undefined ? {} : { timeoutMs: o.requestTimeoutMs }) });
-    this.auth = new TenantAuth({ config: o.config, http: this.#http, logger, ...(o.cache === undefined ? {} : { cache: o.cache }) });
+    this.#http = createHttpsClient({
+      caFile: o.config.caFile,
+      ...(o.requestTimeoutMs === undefined ? {} : { timeoutMs: o.requestTimeoutMs }),
+    });
+    this.auth = new TenantAuth({
+      config: o.config,
+      http: this.#http,
+      logger,
+      ...(o.cache === undefined ? {} : { cache: o.cache }),
+    });
     this.graph = new GraphClient({
-      graphBaseUrl: o.config.graphBaseUrl, tokens: this.auth, http: this.#http, logger,
-      ...(o.retry === undefined ? {} : { retry: o.retry }), ...(o.clock === undefined ? {} : { clock: o.clock }),
+      graphBaseUrl: o.config.graphBaseUrl,
+      tokens: this.auth,
+      http: this.#http,
+      logger,
+      ...(o.retry === undefined ? {} : { retry: o.retry }),
+      ...(o.clock === undefined ? {} : { clock: o.clock }),
     });
     this.directory = new TenantDirectory(this.graph);
-    this.credentials = o.config.credentialsUrl === undefined
-      ? undefined
-      : new HttpsCredentialSink({ credentialsUrl: o.config.credentialsUrl, tokens: this.auth, http: this.#http, logger });
+    this.credentials =
+      o.config.credentialsUrl === undefined
+        ? undefined
+        : new HttpsCredentialSink({
+            credentialsUrl: o.config.credentialsUrl,
+            tokens: this.auth,
+            http: this.#http,
+            logger,
+          });
   }
 
   /** Who is signed in, the tenant, the admin roles and (for admins) the sync features. */
   async status(account: SignedInAccount): Promise<TenantStatus> {
-    const [organization, domains, roles] = await Promise.all([this.directory.organization(), this.directory.verifiedDomains(), this.directory.adminRoles()]);
+    const [organization, domains, roles] = await Promise.all([
+      this.directory.organization(),
+      this.directory.verifiedDomains(),
+      this.directory.adminRoles(),
+    ]);
     const features = roles.isAdmin ? (await this.directory.syncSettings()).features : undefined;
     return { account, organization, domains, roles, features };
   }

@@ -7,8 +7,16 @@
  * sync switched off) are thrown: the caller resends everything next cycle.
  */
 import { silentLogger, type Logger } from '../../shared/logger.ts';
-import { DELIVERED_OUTCOMES, RETRYABLE_OUTCOMES, type CredentialItem, type CredentialResult, type CredentialSink } from '../engine/ports.ts';
-import { DEFAULT_RETRY, isRetryable, nextDelay, RetryableError, systemClock, type Clock, type RetryPolicy } from './retry.ts';
+import {
+  DELIVERED_OUTCOMES,
+  RETRYABLE_OUTCOMES,
+  type CredentialItem,
+  type CredentialResult,
+  type CredentialSink,
+} from '../engine/ports.ts';
+import { DEFAULT_RETRY, isRetryable, nextDelay, RetryableError, type RetryPolicy } from './retry.ts';
+import { systemClock } from '../engine/clock.ts';
+import type { Clock } from '../engine/ports.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 
 export interface DeliveryOptions {
@@ -29,17 +37,30 @@ export interface DeliveryReport {
 }
 
 function asResults(items: readonly CredentialItem[], error: unknown): CredentialResult[] {
-  const outcome = error instanceof RetryableError && error.code === ErrorCode.TenantThrottled ? 'throttled' : 'unavailable';
+  const outcome =
+    error instanceof RetryableError && error.code === ErrorCode.TenantThrottled ? 'throttled' : 'unavailable';
   const retryAfterMs = error instanceof RetryableError ? error.retryAfterMs : undefined;
-  return items.map((item) => ({ sourceAnchor: item.sourceAnchor, outcome, code: -1, message: 'The request failed as a whole.', ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }));
+  return items.map((item) => ({
+    sourceAnchor: item.sourceAnchor,
+    outcome,
+    code: -1,
+    message: 'The request failed as a whole.',
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  }));
 }
 
-export async function deliverCredentials(sink: CredentialSink, items: readonly CredentialItem[], options: DeliveryOptions = {}): Promise<DeliveryReport> {
+export async function deliverCredentials(
+  sink: CredentialSink,
+  items: readonly CredentialItem[],
+  options: DeliveryOptions = {},
+): Promise<DeliveryReport> {
   const batchSize = Math.max(1, Math.min(options.batchSize ?? 500, sink.maxBatchSize));
   const policy = options.retry ?? DEFAULT_RETRY;
   const clock = options.clock ?? systemClock;
   const log = (options.logger ?? silentLogger).child('tenant.delivery');
-  const final: (CredentialResult | undefined)[] = new Array<CredentialResult | undefined>(items.length).fill(undefined);
+  const final: (CredentialResult | undefined)[] = new Array<CredentialResult | undefined>(items.length).fill(
+    undefined,
+  );
   let requests = 0;
 
   for (let start = 0; start < items.length; start += batchSize) {
@@ -68,15 +89,25 @@ export async function deliverCredentials(sink: CredentialSink, items: readonly C
       if (again.length === 0) break;
       const delay = nextDelay(attempt, startedAt, wait, policy, clock);
       if (delay === undefined) {
-        log.warn('credential items left undelivered after the retry budget', { count: again.length, attempts: attempt + 1 });
+        log.warn('credential items left undelivered after the retry budget', {
+          count: again.length,
+          attempts: attempt + 1,
+        });
         break;
       }
-      log.info('resending retryable credential items', { count: again.length, of: sent.length, delayMs: delay, attempt: attempt + 1 });
+      log.info('resending retryable credential items', {
+        count: again.length,
+        of: sent.length,
+        delayMs: delay,
+        attempt: attempt + 1,
+      });
       await clock.sleep(delay, options.signal);
       pending = again;
     }
   }
-  const results = final.map((r, i) => r ?? { sourceAnchor: items[i]!.sourceAnchor, outcome: 'failed' as const, code: -1 });
+  const results = final.map(
+    (r, i) => r ?? { sourceAnchor: items[i]!.sourceAnchor, outcome: 'failed' as const, code: -1 },
+  );
   const delivered = results.filter((r) => DELIVERED_OUTCOMES.has(r.outcome)).length;
   return { results, delivered, failed: results.length - delivered, requests };
 }

@@ -7,7 +7,9 @@ import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { silentLogger, type Logger } from '../../shared/logger.ts';
 import { authorizedJson, errorForStatus } from './authorized-request.ts';
 import type { HttpMethod, HttpsClient } from './https-client.ts';
-import { DEFAULT_RETRY, systemClock, withRetry, type Clock, type RetryPolicy } from './retry.ts';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.ts';
+import { systemClock } from '../engine/clock.ts';
+import type { Clock } from '../engine/ports.ts';
 import type { TokenProvider } from './tenant-auth.ts';
 
 export interface GraphClientOptions {
@@ -35,13 +37,27 @@ export class GraphClient {
   async call(method: HttpMethod, pathOrUrl: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
     const url = pathOrUrl.startsWith('https://') ? pathOrUrl : `${this.#o.graphBaseUrl}${pathOrUrl}`;
     if (new URL(url).origin !== this.#origin) {
-      throw new AppError(ErrorCode.TenantRequestFailed, 'Graph pointed to another host; the call was not made.', 'Check graphBaseUrl in the tenant file.');
+      throw new AppError(
+        ErrorCode.TenantRequestFailed,
+        'Graph pointed to another host; the call was not made.',
+        'Check graphBaseUrl in the tenant file.',
+      );
     }
-    return withRetry(async () => {
-      const reply = await authorizedJson(this.#o.http, this.#o.tokens, { method, url, ...(body === undefined ? {} : { body }), ...(signal ? { signal } : {}) }, this.#log);
-      if (reply.status >= 200 && reply.status < 300) return reply.body;
-      throw errorForStatus(reply, `${method} ${new URL(url).pathname}`);
-    }, this.#o.retry ?? DEFAULT_RETRY, this.#o.clock ?? systemClock, signal);
+    return withRetry(
+      async () => {
+        const reply = await authorizedJson(
+          this.#o.http,
+          this.#o.tokens,
+          { method, url, ...(body === undefined ? {} : { body }), ...(signal ? { signal } : {}) },
+          this.#log,
+        );
+        if (reply.status >= 200 && reply.status < 300) return reply.body;
+        throw errorForStatus(reply, `${method} ${new URL(url).pathname}`);
+      },
+      this.#o.retry ?? DEFAULT_RETRY,
+      this.#o.clock ?? systemClock,
+      signal,
+    );
   }
 
   get(path: string, signal?: AbortSignal): Promise<unknown> {
@@ -55,11 +71,20 @@ export class GraphClient {
     let next: string | undefined = path;
     for (let page = 0; next !== undefined; page++) {
       if (page >= maxPages) {
-        throw new AppError(ErrorCode.TenantRequestFailed, `Graph returned more than ${maxPages} pages for ${path}.`, 'Report it: the collection is larger than expected.');
+        throw new AppError(
+          ErrorCode.TenantRequestFailed,
+          `Graph returned more than ${maxPages} pages for ${path}.`,
+          'Report it: the collection is larger than expected.',
+        );
       }
       const body = await this.get(next, signal);
       const o = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-      if (!Array.isArray(o['value'])) throw new AppError(ErrorCode.TenantRequestFailed, `Graph sent no collection for ${path}.`, 'Check graphBaseUrl in the tenant file.');
+      if (!Array.isArray(o['value']))
+        throw new AppError(
+          ErrorCode.TenantRequestFailed,
+          `Graph sent no collection for ${path}.`,
+          'Check graphBaseUrl in the tenant file.',
+        );
       items.push(...(o['value'] as unknown[]));
       next = typeof o['@odata.nextLink'] === 'string' ? o['@odata.nextLink'] : undefined;
     }

@@ -3,10 +3,10 @@
  * honour Retry-After when the service sends it, else exponential backoff with full jitter;
  * stop after `maxAttempts` or when the next wait would pass `maxTotalMs`.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { isTransientError } from '../../shared/error-kinds.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
-import { AppError, CancelledError } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Clock } from '../engine/ports.ts';
 
 export interface RetryPolicy {
   readonly maxAttempts: number;
@@ -20,24 +20,6 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxTotalMs: 5 * 60_000,
   baseDelayMs: 500,
   maxDelayMs: 60_000,
-};
-
-export interface Clock {
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  random(): number;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: async (ms, signal) => {
-    try {
-      await sleep(ms, undefined, signal === undefined ? {} : { signal });
-    } catch {
-      throw new CancelledError();
-    }
-  },
-  random: () => Math.random(),
 };
 
 /** A failure worth retrying, with the wait the service asked for (if it said). */

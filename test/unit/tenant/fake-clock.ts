@@ -1,5 +1,5 @@
 /** A clock for retry tests: sleeping advances time instantly and is recorded. */
-import type { Clock } from '../../../electron/tenant/retry.ts';
+import type { Clock } from '../../../electron/engine/ports.ts';
 
 export function fakeClock(random = 0.5): Clock & { readonly slept: number[] } {
   let now = 1_000_000;
