@@ -1,59 +1,30 @@
-/** Dashboard: the engine's status and switch, figures, recent cycles, the users and the event log. */
-import {
-  Card,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Subtitle2,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+/**
+ * Dashboard: the engine's status and switch, figures, recent cycles, the users and the event log.
+ * The data comes from hooks (useEngine, useDiagnosis, useConfiguredAt, and the panels' own); the
+ * components only render it, failures included.
+ */
+import { Spinner } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
 import { ConfigurationCard } from '../components/ConfigurationCard.tsx';
 import { CyclesChart } from '../components/dashboard/CyclesChart.tsx';
 import { DiagnosisDialog } from '../components/dashboard/DiagnosisDialog.tsx';
-import { EventsCard } from '../components/dashboard/EventsCard.tsx';
 import { StatusCard } from '../components/dashboard/StatusCard.tsx';
-import { UsersTable } from '../components/dashboard/UsersTable.tsx';
+import { ErrorBar } from '../components/ErrorBar.tsx';
 import { Lead } from '../components/Lead.tsx';
-import { SyncProgressCard } from '../components/ready/SyncProgressCard.tsx';
-import { subscribe } from '../bridge.ts';
-import type { EngineProgress } from '../../../shared/wizard-schemas.ts';
 import { PoolStatusCard } from '../components/PoolStatusCard.tsx';
-import type { PoolReport } from '../hooks/use-main-process.ts';
+import { SyncProgressCard } from '../components/ready/SyncProgressCard.tsx';
+import { useConfiguredAt } from '../hooks/use-configured-at.ts';
+import { useDiagnosis } from '../hooks/use-diagnosis.ts';
 import { useEngine } from '../hooks/use-engine.ts';
-
-const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
-  title: { margin: 0 },
-});
-
-function Panel({
-  id,
-  title,
-  children,
-}: {
-  readonly id: string;
-  readonly title: string;
-  readonly children: ReactNode;
-}) {
-  const styles = useStyles();
-  return (
-    <Card className={styles.card} appearance="outline" aria-labelledby={id}>
-      <Subtitle2 as="h2" id={id} className={styles.title}>
-        {title}
-      </Subtitle2>
-      {children}
-    </Card>
-  );
-}
+import type { PoolReport } from '../hooks/use-main-process.ts';
+import { EventsPanel, Panel, UsersPanel } from './DashboardPanels.tsx';
 
 export function DashboardPage({ pool }: { readonly pool: PoolReport | undefined }) {
-  const { status, cycles, error, act } = useEngine();
+  const engine = useEngine();
+  const { status, progress } = engine;
   const [diagnosed, setDiagnosed] = useState<string | null>(null);
-  // A full sync (Full sync, or the first one) shows its progress here too.
-  const [progress, setProgress] = useState<EngineProgress | null>(null);
-  useEffect(() => subscribe('engine:progress', setProgress), []);
+  const diagnosis = useDiagnosis(diagnosed);
+  const configuration = useConfiguredAt();
   // The dialog opens from a row, not from a trigger Fluent knows: focus goes back to that row.
   const opener = useRef<HTMLElement | null>(null);
   const openDiagnosis = (user: string): void => {
@@ -74,34 +45,33 @@ export function DashboardPage({ pool }: { readonly pool: PoolReport | undefined 
         How password hash sync is doing: whether it is on, the last and next cycle, how many users were
         synchronized, each user's result and the engine's events.
       </Lead>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            {error.message} {error.remediation}
-          </MessageBarBody>
-        </MessageBar>
+      {engine.readError && (
+        <ErrorBar title="The engine's status could not be read" error={engine.readError} />
       )}
+      {engine.actionError && <ErrorBar title={engine.actionError.title} error={engine.actionError.error} />}
       {status === undefined ? (
         <Spinner size="small" label="Reading the engine's status…" />
       ) : (
-        <StatusCard status={status} act={act} />
+        <StatusCard
+          status={status}
+          onSetEnabled={engine.setEnabled}
+          onSyncNow={engine.syncNow}
+          onFullSync={engine.fullSync}
+        />
       )}
+      {/* A full sync (Full sync, or the first one) shows its progress here too. */}
       {configured && progress !== null && <SyncProgressCard progress={progress} first={false} />}
       {configured && (
         <>
           <Panel id="cycles-title" title="Recent cycles (hashes delivered)">
-            <CyclesChart cycles={cycles} />
+            <CyclesChart cycles={engine.cycles} />
           </Panel>
-          <Panel id="users-title" title="Users">
-            <UsersTable onSelect={openDiagnosis} version={status} />
-          </Panel>
-          <Panel id="events-title" title="Events">
-            <EventsCard version={status} />
-          </Panel>
+          <UsersPanel onSelect={openDiagnosis} />
+          <EventsPanel />
         </>
       )}
-      <DiagnosisDialog user={diagnosed} onClose={closeDiagnosis} />
-      <ConfigurationCard />
+      <DiagnosisDialog user={diagnosed} diagnosis={diagnosis} onClose={closeDiagnosis} />
+      <ConfigurationCard {...configuration} />
       <PoolStatusCard report={pool} />
     </>
   );

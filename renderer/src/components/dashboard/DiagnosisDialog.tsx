@@ -1,4 +1,7 @@
-/** One user's diagnosis (what the engine knows and what to do), with "Sync this user now". */
+/**
+ * One user's diagnosis (what the engine knows and what to do), with "Sync this user now": it renders
+ * what useDiagnosis read and did, failures included.
+ */
 import {
   Body1,
   Button,
@@ -14,10 +17,8 @@ import {
   Spinner,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import type { DiagnosisView } from '../../../../shared/engine-schemas.ts';
-import { toShape } from '../../../../shared/errors.ts';
-import { call } from '../../bridge.ts';
+import type { DiagnosisState } from '../../hooks/use-diagnosis.ts';
+import { ErrorBar } from '../ErrorBar.tsx';
 
 const useStyles = makeStyles({
   facts: {
@@ -35,58 +36,30 @@ const INTENT = { ok: 'success', info: 'info', warning: 'warning', error: 'error'
 
 export function DiagnosisDialog({
   user,
+  diagnosis,
   onClose,
 }: {
   readonly user: string | null;
+  readonly diagnosis: DiagnosisState;
   readonly onClose: () => void;
 }) {
   const styles = useStyles();
-  const [state, setState] = useState<{
-    readonly for: string | null;
-    readonly view: DiagnosisView | null;
-    readonly note: string | null;
-  }>({ for: null, view: null, note: null });
-  const [syncing, setSyncing] = useState(false);
-  // Bumped after "Sync this user now": the diagnosis is read again, with the note kept.
-  const [reads, setReads] = useState(0);
-  const view = state.for === user ? state.view : null;
-  const note = state.for === user ? state.note : null;
-  useEffect(() => {
-    if (user === null) return;
-    let live = true;
-    call('engine:diagnose', { user }).then(
-      (v) => live && setState((s) => ({ for: user, view: v, note: s.for === user ? s.note : null })),
-      (e: unknown) => live && setState({ for: user, view: null, note: toShape(e).message }),
-    );
-    return () => void (live = false);
-  }, [user, reads]);
-  const syncNow = async (who: string): Promise<void> => {
-    setSyncing(true);
-    try {
-      const r = await call('engine:syncUser', { user: who });
-      setState((s) => ({ ...s, for: who, note: r.message }));
-    } catch (e) {
-      const shape = toShape(e);
-      setState((s) => ({ ...s, for: who, note: `${shape.message} ${shape.remediation}` }));
-    } finally {
-      setSyncing(false);
-      setReads((n) => n + 1);
-    }
-  };
+  const { view, note, readError, syncError, syncing } = diagnosis;
+  const waiting = view === null && note === null && readError === null && syncError === null;
   return (
     <Dialog open={user !== null} onOpenChange={(_e, d) => !d.open && onClose()}>
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
           <DialogTitle>Diagnosis: {view?.title ?? user}</DialogTitle>
           <DialogContent>
-            {view === null && note === null && (
-              <Spinner size="small" label="Reading the user from the directory…" />
-            )}
+            {waiting && <Spinner size="small" label="Reading the user from the directory…" />}
             {note && (
               <Body1 role="status" className={styles.note}>
                 {note}
               </Body1>
             )}
+            {syncError && <ErrorBar title="The user could not be synced" error={syncError} />}
+            {readError && <ErrorBar title="The diagnosis could not be read" error={readError} />}
             {view && (
               <>
                 <MessageBar intent={INTENT[view.severity]}>
@@ -110,7 +83,7 @@ export function DiagnosisDialog({
               appearance="primary"
               disabled={user === null}
               disabledFocusable={syncing}
-              onClick={() => user && void syncNow(user)}
+              onClick={diagnosis.syncNow}
             >
               {syncing ? 'Syncing…' : 'Sync this user now'}
             </Button>

@@ -1,12 +1,11 @@
-/** The engine's event log, newest first, with its ids; filter by severity and export to a file. */
+/**
+ * The engine's event log, newest first, with its ids; filter by severity and export to a file.
+ * It renders what useEngineEvents read; a failed read or export is shown with what to do.
+ */
 import { Body1, Button, Caption1, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import type { EventView } from '../../../../shared/engine-schemas.ts';
-import { toShape } from '../../../../shared/errors.ts';
-import { call } from '../../bridge.ts';
+import type { EngineEventsView, Severity } from '../../hooks/use-engine-events.ts';
+import { ErrorBar } from '../ErrorBar.tsx';
 import { when } from './format.ts';
-
-type Severity = 'all' | 'info' | 'warning' | 'error';
 
 const useStyles = makeStyles({
   tools: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
@@ -16,44 +15,27 @@ const useStyles = makeStyles({
   message: { margin: 0 },
 });
 
-export function EventsCard({ version }: { readonly version: unknown }) {
+export function EventsCard({ log }: { readonly log: EngineEventsView }) {
   const styles = useStyles();
-  const [severity, setSeverity] = useState<Severity>('all');
-  const [events, setEvents] = useState<readonly EventView[]>([]);
-  const [note, setNote] = useState<string | null>(null);
-  const level = severity === 'all' ? {} : { severity };
-  useEffect(() => {
-    let live = true;
-    void call('engine:events', { ...(severity === 'all' ? {} : { severity }), limit: 200 }).then(
-      (r) => live && setEvents(r.events),
-      () => undefined,
-    );
-    return () => void (live = false);
-  }, [severity, version]);
+  const { events } = log;
   return (
     <>
       <div className={styles.tools}>
         <Field label="Severity">
-          <Select value={severity} onChange={(_e, d) => setSeverity(d.value as Severity)}>
+          <Select value={log.severity} onChange={(_e, d) => log.setSeverity(d.value as Severity)}>
             <option value="all">All</option>
             <option value="info">Information</option>
             <option value="warning">Warnings</option>
             <option value="error">Errors</option>
           </Select>
         </Field>
-        <Button
-          onClick={() =>
-            call('engine:exportEvents', level).then(
-              (r) =>
-                setNote(r.path === null ? 'Export cancelled.' : `Exported ${r.count} events to ${r.path}.`),
-              (e: unknown) => setNote(toShape(e).message),
-            )
-          }
-        >
-          Export…
-        </Button>
-        {note && <Caption1 role="status">{note}</Caption1>}
+        <Button onClick={log.exportEvents}>Export…</Button>
+        {log.exported && <Caption1 role="status">{log.exported}</Caption1>}
       </div>
+      {log.exportError !== null && (
+        <ErrorBar title="The events could not be exported" error={log.exportError} />
+      )}
+      {log.readError !== null && <ErrorBar title="The events could not be read" error={log.readError} />}
       {events.length === 0 ? (
         <Body1 className={styles.muted}>No events yet.</Body1>
       ) : (

@@ -18,7 +18,6 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { EngineStatusView } from '../../../../shared/engine-schemas.ts';
-import { call } from '../../bridge.ts';
 import { STATE_TEXT, when } from './format.ts';
 
 const useStyles = makeStyles({
@@ -47,9 +46,12 @@ export const TURN_OFF_TEXT =
 
 export function StatusCard(props: {
   readonly status: EngineStatusView;
-  readonly act: (a: () => Promise<unknown>) => Promise<void>;
+  /** Turning off is asked here first; the callback runs once the user confirmed. */
+  readonly onSetEnabled: (enabled: boolean) => void;
+  readonly onSyncNow: () => void;
+  readonly onFullSync: () => void;
 }) {
-  const { status, act } = props;
+  const { status, onSetEnabled, onSyncNow, onFullSync } = props;
   const styles = useStyles();
   const [confirming, setConfirming] = useState(false);
   const configured = status.state !== 'notConfigured';
@@ -106,15 +108,15 @@ export function StatusCard(props: {
           checked={status.enabled}
           disabled={!configured}
           onChange={(_e, data) => {
-            if (data.checked) void act(() => call('engine:setEnabled', { enabled: true, confirmed: false }));
+            if (data.checked) onSetEnabled(true);
             else setConfirming(true);
           }}
         />
         <span className={styles.grow} />
-        <Button disabled={!status.enabled} onClick={() => void act(() => call('engine:syncNow', {}))}>
+        <Button disabled={!status.enabled} onClick={onSyncNow}>
           Sync now
         </Button>
-        <Button disabled={!status.enabled} onClick={() => void act(() => call('engine:fullSync', {}))}>
+        <Button disabled={!status.enabled} onClick={onFullSync}>
           Full sync
         </Button>
       </div>
@@ -141,7 +143,7 @@ export function StatusCard(props: {
                 appearance="primary"
                 onClick={() => {
                   setConfirming(false);
-                  void act(() => call('engine:setEnabled', { enabled: false, confirmed: true }));
+                  onSetEnabled(false);
                 }}
               >
                 Turn off

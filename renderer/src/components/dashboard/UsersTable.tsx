@@ -1,19 +1,19 @@
 /**
  * The users, virtualised: only the visible rows (fixed height) are rendered, and main filters and
- * pages them (`engine:users`), so 100,000 users scroll smoothly. A row opens the user's diagnosis,
- * by click or by keyboard (one row is the tab stop; arrows, Page Up/Down, Home, End move it).
+ * pages them, so 100,000 users scroll smoothly. A row opens the user's diagnosis, by click or by
+ * keyboard (one row is the tab stop; arrows, Page Up/Down, Home, End move it). It renders what
+ * useUsersPage read; a failed read is shown above the rows.
  */
 import { Caption1, Field, Input, makeStyles, mergeClasses, Select, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
-import type { UserFilter, UsersPage } from '../../../../shared/engine-schemas.ts';
-import { call } from '../../bridge.ts';
+import { useRef } from 'react';
+import type { UserFilter } from '../../../../shared/engine-schemas.ts';
+import { ROW_HEIGHT, VIEW_ROWS } from '../../dashboard/users-window.ts';
+import type { UsersPageView } from '../../hooks/use-users-page.ts';
 import { useRowFocus } from '../../hooks/use-row-focus.ts';
 import { formatCount } from '../../wizard/format.ts';
+import { ErrorBar } from '../ErrorBar.tsx';
 import { RESULT_TEXT, when } from './format.ts';
 
-export const ROW_HEIGHT = 32;
-const VIEW_ROWS = 10;
-const BUFFER = 10;
 const COLUMNS =
   'minmax(0,1.2fr) minmax(0,1.6fr) minmax(0,1.6fr) minmax(0,1.2fr) minmax(0,1.2fr) minmax(0,0.8fr)';
 
@@ -48,18 +48,14 @@ const useStyles = makeStyles({
 });
 
 export function UsersTable({
+  users,
   onSelect,
-  version,
 }: {
+  readonly users: UsersPageView;
   readonly onSelect: (user: string) => void;
-  readonly version: unknown;
 }) {
   const styles = useStyles();
-  const [query, setQuery] = useState('');
-  const [result, setResult] = useState<UserFilter>('all');
-  const [top, setTop] = useState(0);
-  const [page, setPage] = useState<UsersPage>({ total: 0, offset: 0, rows: [] });
-  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - BUFFER);
+  const { page, query, result, error } = users;
   const open = (index: number): void => {
     const user = page.rows[index - page.offset];
     if (user !== undefined) onSelect(user.upn ?? user.name);
@@ -74,15 +70,6 @@ export function UsersTable({
     onOpen: open,
   });
 
-  useEffect(() => {
-    let live = true;
-    void call('engine:users', { query, result, offset: first, limit: VIEW_ROWS + 2 * BUFFER }).then(
-      (p) => live && setPage(p),
-      () => undefined,
-    );
-    return () => void (live = false);
-  }, [query, result, first, version]);
-
   return (
     <>
       <div className={styles.tools}>
@@ -91,14 +78,11 @@ export function UsersTable({
             type="search"
             value={query}
             placeholder="Name, UPN or OU"
-            onChange={(_e, d) => {
-              setQuery(d.value);
-              setTop(0);
-            }}
+            onChange={(_e, d) => users.setQuery(d.value)}
           />
         </Field>
         <Field label="Result">
-          <Select value={result} onChange={(_e, d) => setResult(d.value as UserFilter)}>
+          <Select value={result} onChange={(_e, d) => users.setResult(d.value as UserFilter)}>
             <option value="all">All</option>
             <option value="delivered">Synced</option>
             <option value="failed">Failed</option>
@@ -111,6 +95,7 @@ export function UsersTable({
           {formatCount(page.total, 'user', 'users')}
         </Caption1>
       </div>
+      {error !== null && <ErrorBar title="The users could not be read" error={error} />}
       <div role="table" aria-label="Users" aria-rowcount={page.total + 1}>
         <div role="row" className={mergeClasses(styles.row, styles.head)}>
           {['Name', 'UPN', 'OU', 'Last change on-prem', 'Last delivered', 'Result'].map((h) => (
@@ -123,7 +108,7 @@ export function UsersTable({
           role="rowgroup"
           ref={scrollerRef}
           className={styles.scroller}
-          onScroll={(e) => setTop(e.currentTarget.scrollTop)}
+          onScroll={(e) => users.setScrollTop(e.currentTarget.scrollTop)}
           onKeyDown={focus.onKeyDown}
           data-testid="users-scroller"
         >
