@@ -2,11 +2,10 @@
  * A link to documentation, opened in the system browser by main (`shell:openExternal`), never
  * inside the app window. If main refuses or fails, the reason is shown under the link.
  */
-import { useState, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
 import { Open16Regular } from '@fluentui/react-icons';
-import { isCancelled, toShape, type AppErrorShape } from '../../../shared/errors.ts';
-import { call } from '../bridge.ts';
+import { useOpenExternal } from '../hooks/use-open-external.ts';
 import { ErrorBar } from './ErrorBar.tsx';
 
 const useStyles = makeStyles({
@@ -16,14 +15,10 @@ const useStyles = makeStyles({
 
 export function ExternalLink({ href, children }: { readonly href: string; readonly children: string }) {
   const styles = useStyles();
-  const [error, setError] = useState<AppErrorShape>();
-
+  const { error, open: openInBrowser } = useOpenExternal(href);
   const open = (event: MouseEvent) => {
     event.preventDefault();
-    setError(undefined);
-    call('shell:openExternal', { url: href }).catch((failure: unknown) => {
-      if (!isCancelled(failure)) setError(toShape(failure));
-    });
+    openInBrowser();
   };
 
   return (

@@ -56,9 +56,11 @@ export function useScopeStep() {
         if (!live.current || domain === undefined) return;
         const initial = snapshot.scope ?? { includedOus: [domain.dn], excludedOus: [] };
         if (snapshot.scope === null)
-          void call('wizard:save', {
+          call('wizard:save', {
             step: 'scope',
             scope: { includedOus: [...initial.includedOus], excludedOus: [...initial.excludedOus] },
+          }).catch((failure: unknown) => {
+            if (live.current && !isCancelled(failure)) setError(toShape(failure));
           });
         setNodes(new Map([[domain.dn, domain]]));
         setRoot(domain.dn);

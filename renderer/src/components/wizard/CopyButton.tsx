@@ -1,11 +1,11 @@
 /**
- * Copies a text through main (`clipboard:writeText`: the sandboxed page has no clipboard
- * permission) and says so for a few seconds, to screen readers too (a status region).
+ * Copies a text through main (useCopy) and says so for a few seconds, to screen readers too (a
+ * status region); a failed copy is shown under the button.
  */
-import { useEffect, useState } from 'react';
 import { Button, makeStyles } from '@fluentui/react-components';
 import { Checkmark16Regular, Copy16Regular } from '@fluentui/react-icons';
-import { call } from '../../bridge.ts';
+import { useCopy } from '../../hooks/use-copy.ts';
+import { ErrorBar } from '../ErrorBar.tsx';
 
 const useStyles = makeStyles({
   hidden: {
@@ -17,22 +17,13 @@ const useStyles = makeStyles({
     clipPath: 'inset(50%)',
     whiteSpace: 'nowrap',
   },
+  // In a wrapping row, the failure takes a line of its own under the button.
+  failure: { flexBasis: '100%' },
 });
 
 export function CopyButton({ text, label }: { readonly text: string; readonly label: string }) {
   const styles = useStyles();
-  const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 2500);
-    return () => clearTimeout(timer);
-  }, [copied]);
-  const copy = () => {
-    call('clipboard:writeText', { text }).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
-  };
+  const { copied, error, copy } = useCopy(text);
   return (
     <>
       <Button
@@ -46,6 +37,11 @@ export function CopyButton({ text, label }: { readonly text: string; readonly la
       <span role="status" className={styles.hidden}>
         {copied ? 'Copied to the clipboard' : ''}
       </span>
+      {error !== null && (
+        <div className={styles.failure}>
+          <ErrorBar title="The text could not be copied" error={error} />
+        </div>
+      )}
     </>
   );
 }
