@@ -27,7 +27,7 @@ interface ProbeElement {
 declare const document: { querySelector(selector: string): ProbeElement | null };
 declare function requestAnimationFrame(callback: () => void): void;
 
-/** Rows are 32 px high (ROW_HEIGHT in renderer/src/components/dashboard/UsersTable.tsx). */
+/** Rows are 32 px high (ROW_HEIGHT in renderer/src/dashboard/users-window.ts). */
 export const ROWS_PER_FRAME = 10;
 const SCROLL_PX_PER_FRAME = ROWS_PER_FRAME * 32;
 /** A scrolled frame "keeps up" when it lasts at most this many idle frame intervals. */
