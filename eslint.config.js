@@ -49,88 +49,45 @@ const domainOnly = (what) => ({
   regex: '^\\.\\./(?!\\.\\./shared/)',
   message: `${what} imports only shared/ and itself: declare what it needs as a port (engine/ports.ts), implemented outside.`,
 });
-const adapterRules = ADAPTERS.map((own) => ({
-  files: [`electron/${own}/**/*.ts`],
+/** One folder's import rule: no electron, and these patterns. */
+const restrict = (folder, patterns) => ({
+  files: [`electron/${folder}/**/*.ts`],
   rules: {
     '@typescript-eslint/no-restricted-imports': [
       'error',
-      {
-        paths: [{ ...electronBan, allowTypeImports: false }],
-        patterns: [
-          rendererBan,
-          frontEndBan,
-          {
-            group: ADAPTERS.filter((a) => a !== own).map((a) => `**/${a}/**`),
-            message: `An adapter (electron/${own}/) imports no other adapter: share through engine/ports.ts, shared/ or electron/crypto/.`,
-          },
-        ],
-      },
+      { paths: [{ ...electronBan, allowTypeImports: false }], patterns },
     ],
   },
-}));
+});
 const folderRules = [
-  ...['engine', 'verify'].map((domain) => ({
-    files: [`electron/${domain}/**/*.ts`],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [{ ...electronBan, allowTypeImports: false }],
-          patterns: [domainOnly(`electron/${domain}/ (a domain)`)],
-        },
-      ],
+  restrict('engine', [domainOnly('electron/engine/ (a domain)')]),
+  restrict('verify', [domainOnly('electron/verify/ (a domain)')]),
+  restrict('crypto', [domainOnly('electron/crypto/ (primitives)')]),
+  ...ADAPTERS.map((own) =>
+    restrict(own, [
+      rendererBan,
+      frontEndBan,
+      {
+        group: ADAPTERS.filter((a) => a !== own).map((a) => `**/${a}/**`),
+        message: `An adapter (electron/${own}/) imports no other adapter: share through engine/ports.ts, shared/ or electron/crypto/.`,
+      },
+    ]),
+  ),
+  restrict('cli', [
+    rendererBan,
+    {
+      group: ['**/host/**', '!**/host/composition-root.ts', '**/services/**', '**/platform/**'],
+      message: 'The CLI builds what it runs through host/composition-root.ts only.',
     },
-  })),
-  {
-    files: ['electron/crypto/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [{ ...electronBan, allowTypeImports: false }],
-          patterns: [domainOnly('electron/crypto/ (primitives)')],
-        },
-      ],
+  ]),
+  restrict('services', [
+    rendererBan,
+    {
+      group: ['**/host/**', '**/cli/**', '**/platform/**'],
+      message:
+        'services/ (the IPC front end) is built by host/composition-root.ts and imports none of host/, cli/, platform/.',
     },
-  },
-  ...adapterRules,
-  {
-    files: ['electron/cli/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [{ ...electronBan, allowTypeImports: false }],
-          patterns: [
-            rendererBan,
-            {
-              group: ['**/host/**', '!**/host/composition-root.ts', '**/services/**', '**/platform/**'],
-              message: 'The CLI builds what it runs through host/composition-root.ts only.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['electron/services/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [{ ...electronBan, allowTypeImports: false }],
-          patterns: [
-            rendererBan,
-            {
-              group: ['**/host/**', '**/cli/**', '**/platform/**'],
-              message:
-                'services/ (the IPC front end) is built by host/composition-root.ts and imports none of host/, cli/, platform/.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ]),
 ];
 
 export default tseslint.config(

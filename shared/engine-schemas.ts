@@ -4,6 +4,7 @@
  * or a token (the schemas are strict, so nothing else can ride along).
  */
 import { z } from 'zod';
+import { USER_RESULTS } from './user-results.ts';
 
 const when = z.string().max(64).nullable();
 const count = z.number().int().nonnegative();
@@ -16,14 +17,7 @@ export const engineStateSchema = z.enum([
   'disabled',
   'notConfigured',
 ]);
-export const userResultSchema = z.enum([
-  'delivered',
-  'failed',
-  'staged',
-  'noPassword',
-  'filtered',
-  'outOfScope',
-]);
+export const userResultSchema = z.enum(USER_RESULTS);
 export type UserResultView = z.infer<typeof userResultSchema>;
 export const reachabilitySchema = z.enum(['ok', 'failed', 'unknown']);
 

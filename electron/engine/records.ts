@@ -3,16 +3,9 @@
  * wire string, no password — only names, anchors, change stamps, results and error codes.
  */
 
-/** The last result for a user. 'staged' = staging mode: hashed, would have been sent. */
-export const USER_RESULTS = [
-  'delivered',
-  'failed',
-  'staged',
-  'noPassword',
-  'filtered',
-  'outOfScope',
-] as const;
-export type UserResult = (typeof USER_RESULTS)[number];
+/** The last result for a user ('staged' = staging mode: hashed, would have been sent). */
+export { USER_RESULTS, type UserResult } from '../../shared/user-results.ts';
+import type { UserResult } from '../../shared/user-results.ts';
 
 export interface UserRecord {
   /** Key: the object's GUID (lower case, with dashes). */

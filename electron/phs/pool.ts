@@ -10,11 +10,10 @@
  * buffers at once; its own copy is zeroed when the batch settles, the worker's after use.
  */
 import { availableParallelism } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { AppError, CancelledError, ErrorCode } from '../../shared/errors.ts';
 import { primitiveResultSchema, type PrimitiveResult } from '../../shared/self-test-schemas.ts';
-import { NT_HASH_LENGTH, PHS_ITERATIONS, SALT_LENGTH } from './orgid.ts';
+import { PHS_ITERATIONS } from './orgid.ts';
 import { defaultWorkerFile } from './worker-file.ts';
 import {
   isHashReply,
@@ -25,14 +24,11 @@ import {
 } from './worker-protocol.ts';
 import { PoolJob, type JobSettle } from './pool-job.ts';
 import { PoolSlot } from './pool-slot.ts';
+import { packItems, poolClosed, type HashItem } from './pool-items.ts';
+
+export type { HashItem } from './pool-items.ts';
 
 export const DEFAULT_IDLE_MS = 60_000;
-
-export interface HashItem {
-  readonly ntHash: Uint8Array;
-  /** 10 bytes; a fresh random salt is drawn when absent (the normal case). */
-  readonly salt?: Uint8Array;
-}
 
 export interface HashPoolOptions {
   /** The most workers that run at once (default: the cores). */
@@ -373,40 +369,4 @@ export class HashPool {
       this.readyWaiters.shift()!();
     }
   }
-}
-
-function poolClosed(): AppError {
-  return new AppError(
-    ErrorCode.PoolClosed,
-    'The hash pool is shut down.',
-    'This happens while the app or engine stops; start it again.',
-  );
-}
-
-function packItems(items: readonly HashItem[]): { ntHashes: Buffer; salts: Buffer } {
-  const ntHashes = Buffer.alloc(items.length * NT_HASH_LENGTH);
-  const salts = Buffer.alloc(items.length * SALT_LENGTH);
-  items.forEach((item, i) => {
-    if (item.ntHash.length !== NT_HASH_LENGTH) {
-      ntHashes.fill(0);
-      throw new AppError(
-        ErrorCode.InvalidArgument,
-        `Item ${i}: an NT hash must be ${NT_HASH_LENGTH} bytes, got ${item.ntHash.length}.`,
-        'Pass the 16-byte NT hash read from the directory.',
-      );
-    }
-    const salt = item.salt ?? randomBytes(SALT_LENGTH);
-    if (salt.length !== SALT_LENGTH) {
-      ntHashes.fill(0);
-      throw new AppError(
-        ErrorCode.InvalidArgument,
-        `Item ${i}: a salt must be ${SALT_LENGTH} bytes, got ${salt.length}.`,
-        'Omit the salt to get a fresh random one.',
-      );
-    }
-    ntHashes.set(item.ntHash, i * NT_HASH_LENGTH);
-    salts.set(salt, i * SALT_LENGTH);
-  });
-  for (const item of items) item.ntHash.fill(0);
-  return { ntHashes, salts };
 }
