@@ -58,14 +58,13 @@ export const RUN_KINDS = ['full', 'delta', 'retry'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
 export type RunOutcome = 'running' | 'completed' | 'failed' | 'cancelled';
 
-export interface RunCounts {
+/** How many users ended in each result: the shape both a run's figures and the status share. */
+export type ResultCounts = { readonly [R in UserResult]: number };
+
+export interface RunCounts extends ResultCounts {
+  /** Users read from the directory in this run. */
   readonly seen: number;
-  readonly delivered: number;
-  readonly failed: number;
-  readonly staged: number;
-  readonly noPassword: number;
-  readonly filtered: number;
-  readonly outOfScope: number;
+  /** Users whose password had not changed since it was delivered. */
   readonly unchanged: number;
 }
 

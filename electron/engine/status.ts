@@ -1,17 +1,11 @@
 /** The engine's status: what the dashboard, `phs status` and the CLI's exit code read. */
-import type { EventRecord, RunRecord } from './records.ts';
+import type { EventRecord, ResultCounts, RunRecord } from './records.ts';
 import type { SyncState } from './records.ts';
 import type { EngineState, Progress } from './events.ts';
 import type { TenantSyncSettings } from './ports.ts';
 
-export interface UserCounts {
+export interface UserCounts extends ResultCounts {
   readonly total: number;
-  readonly delivered: number;
-  readonly failed: number;
-  readonly staged: number;
-  readonly noPassword: number;
-  readonly filtered: number;
-  readonly outOfScope: number;
   /** Users the engine will try again on its own (failed with a retry time, or queued for a re-check). */
   readonly retryScheduled: number;
 }
