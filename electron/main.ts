@@ -68,6 +68,7 @@ if (!app.requestSingleInstanceLock()) {
     window = createMainWindow({
       preload: join(import.meta.dirname, 'preload.cjs'),
       state: loadWindowState(stateFile),
+      devTools: !app.isPackaged,
       isAppUrl,
       log,
     });

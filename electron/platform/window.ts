@@ -16,6 +16,8 @@ export interface WindowOptions {
   readonly state: WindowState;
   readonly isAppUrl: (url: string) => boolean;
   readonly log: Logger;
+  /** Developer tools: in development only (the packaged app cannot open them, not even by code). */
+  readonly devTools: boolean;
 }
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
@@ -38,6 +40,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      devTools: options.devTools,
     },
   });
   if (options.state.maximized) window.maximize();

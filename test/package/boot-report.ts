@@ -14,6 +14,8 @@ export interface BootReport {
   /** The application menu's template. */
   readonly menu: readonly unknown[] | null;
   readonly workerFiles: readonly string[];
+  /** Whether the packaged window may open developer tools (it must not). */
+  readonly devTools: boolean;
   /** app.quit(): whether main held it, and the hash workers alive before it and once it went through. */
   readonly quit: { readonly held: boolean; readonly workersBefore: number; readonly workersAfter: number };
 }
@@ -46,6 +48,7 @@ export function bootFailures(report: BootReport, unpackedWorker: string): string
   else if (roles(report.menu).some((role) => ['toggleDevTools', 'reload', 'forceReload'].includes(role)))
     failures.push('the packaged menu has developer tools or reload');
   if (report.workerFiles.length === 0) failures.push('no hash worker was started');
+  if (report.devTools) failures.push('the packaged window allows developer tools (webPreferences.devTools)');
   if (!report.quit.held)
     failures.push('app.quit() went through at once: main did not wait for the engine and the workers');
   if (report.quit.workersBefore === 0)

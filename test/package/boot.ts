@@ -61,9 +61,8 @@ const trusted = {
   senderFrame: { parent: null, url: pathToFileURL(rendererFile).href },
 };
 const selfTest = stub.ipcMain.handlers.get('phs:selfTest')!;
-const preload = String(
-  (window.options['webPreferences'] as { preload?: unknown } | undefined)?.preload ?? '',
-);
+const webPreferences = (window.options['webPreferences'] ?? {}) as { preload?: unknown; devTools?: unknown };
+const preload = String(webPreferences.preload ?? '');
 
 const channels = [...stub.ipcMain.handlers.keys()];
 const selfTestReply = await selfTest(trusted, {});
@@ -84,6 +83,7 @@ const report: BootReport = {
   preloadExists: existsSync(preload),
   menu: stub.Menu.application?.template ?? null,
   workerFiles,
+  devTools: webPreferences.devTools === true,
   quit: { held: quitHeld, workersBefore: workersBeforeQuit, workersAfter: workersAlive },
 };
 writeFileSync(resultFile, JSON.stringify(report));

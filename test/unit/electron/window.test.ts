@@ -11,13 +11,14 @@ import { memorySink, createLogger } from '../../../shared/logger.ts';
 const APP_URL = 'file:///opt/phs/dist/renderer/index.html';
 const isAppUrl = (url: string): boolean => url.split('#')[0] === APP_URL;
 
-function make(): { window: BrowserWindow; contents: FakeWebContents } {
+function make(devTools = false): { window: BrowserWindow; contents: FakeWebContents } {
   const log = createLogger({ process: 'test', sinks: [memorySink()] });
   const window = createMainWindow({
     preload: '/opt/phs/dist/main/preload.cjs',
     state: { bounds: { x: 1, y: 2, width: 1000, height: 700 }, maximized: false },
     isAppUrl,
     log,
+    devTools,
   }) as unknown as BrowserWindow;
   return { window, contents: window.webContents };
 }
@@ -37,8 +38,10 @@ describe('the main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: false,
       preload: '/opt/phs/dist/main/preload.cjs',
     });
+    expect(make(true).window.options['webPreferences']).toMatchObject({ devTools: true });
     expect(window.options).toMatchObject({
       x: 1,
       y: 2,
