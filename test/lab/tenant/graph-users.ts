@@ -62,7 +62,7 @@ export function graphUserRoutes(ctx: EmulatorContext): Route[] {
         }
         store.state.onPremisesLastSyncDateTime = new Date().toISOString();
         if (existing !== undefined) {
-          Object.assign(existing, body);
+          store.updateUser(existing, body);
           store.changed();
           return sendEmpty(res, 204);
         }

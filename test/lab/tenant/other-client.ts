@@ -47,7 +47,7 @@ export function createOtherClient(ctx: EmulatorContext): OtherClientAdmin {
       const holder = store.userByUpn(u.userPrincipalName);
       if (holder !== undefined && holder !== existing) throw new Error(`another user already has ${u.userPrincipalName}`);
       const fields = { userPrincipalName: u.userPrincipalName, displayName: u.displayName ?? u.userPrincipalName, accountEnabled: u.accountEnabled ?? true };
-      if (existing !== undefined) Object.assign(existing, fields);
+      if (existing !== undefined) store.updateUser(existing, fields);
       else {
         const user: EmulatorUser = {
           id: randomUUID(), ...fields, roles: [], cloudPassword: null, onPremisesImmutableId: u.sourceAnchor,
