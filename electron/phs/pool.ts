@@ -106,10 +106,23 @@ export class HashPool {
     }
     const { ntHashes, salts } = packed;
     return new Promise<string[]>((resolve, reject) => {
-      const settle: JobSettle = { resolve, reject };
+      const { signal } = opts;
+      const onAbort = (): void => this.abort(job);
+      // The listener goes when the batch settles: a long pass shares one signal, and a listener
+      // left behind would keep every settled batch (its buffers, its wire strings) alive.
+      const settle: JobSettle = {
+        resolve: (wires) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(wires);
+        },
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      };
       const job = new PoolJob(this.nextBatchId++, items.length, ntHashes, salts, settle);
-      if (opts.signal?.aborted) return job.fail(new CancelledError());
-      opts.signal?.addEventListener('abort', () => this.abort(job), { once: true });
+      if (signal?.aborted) return job.fail(new CancelledError());
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(job);
       this.dispatch();
     });

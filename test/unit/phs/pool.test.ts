@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { getEventListeners } from 'node:events';
 import { AppError, ErrorCode } from '../../../shared/errors.ts';
 import { HashPool, type HashItem } from '../../../electron/phs/pool.ts';
 import { hashBatch } from '../../../electron/phs/hash-batch.ts';
@@ -30,7 +31,10 @@ function items(n: number): { items: HashItem[]; copies: Buffer[]; salts: Buffer[
 }
 
 async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
 }
@@ -68,7 +72,11 @@ describe('HashPool', () => {
 
   it('loses no result when a worker dies in the middle of a batch', async () => {
     const counter = new SharedArrayBuffer(4);
-    const p = pool({ size: 2, workerFile: new URL('./fixtures/crashing-worker.ts', import.meta.url), workerData: { counter, crashOn: [0, 3] } });
+    const p = pool({
+      size: 2,
+      workerFile: new URL('./fixtures/crashing-worker.ts', import.meta.url),
+      workerData: { counter, crashOn: [0, 3] },
+    });
     const batches = Array.from({ length: 6 }, () => items(20));
     const results = await Promise.all(batches.map((b) => p.hash(b.items)));
     results.forEach((wires, b) => {
@@ -80,7 +88,12 @@ describe('HashPool', () => {
 
   it('gives up with WORKER_CRASHED when the same batch kills every attempt', async () => {
     const counter = new SharedArrayBuffer(4);
-    const p = pool({ size: 1, maxAttempts: 3, workerFile: new URL('./fixtures/crashing-worker.ts', import.meta.url), workerData: { counter, crashOn: [0, 1, 2] } });
+    const p = pool({
+      size: 1,
+      maxAttempts: 3,
+      workerFile: new URL('./fixtures/crashing-worker.ts', import.meta.url),
+      workerData: { counter, crashOn: [0, 1, 2] },
+    });
     await expectCode(p.hash(items(2).items), ErrorCode.WorkerCrashed);
     // The pool still works afterwards.
     const after = items(2);
@@ -113,7 +126,10 @@ describe('HashPool', () => {
   it('rejects bad items with a named error and without hashing anything', async () => {
     const p = pool({ size: 1 });
     await expectCode(p.hash([{ ntHash: Buffer.alloc(15) }]), ErrorCode.InvalidArgument);
-    await expectCode(p.hash([{ ntHash: Buffer.alloc(16), salt: Buffer.alloc(9) }]), ErrorCode.InvalidArgument);
+    await expectCode(
+      p.hash([{ ntHash: Buffer.alloc(16), salt: Buffer.alloc(9) }]),
+      ErrorCode.InvalidArgument,
+    );
   });
 
   it('holds producers back: map() pulls no further ahead than the pool can take', async () => {
@@ -153,5 +169,15 @@ describe('HashPool', () => {
     await p.close();
     await Promise.all([running, queued]);
     await expectCode(p.hash(items(1).items), ErrorCode.PoolClosed);
+  });
+});
+
+describe('HashPool and a signal shared by many batches', () => {
+  it('leaves no abort listener behind once each batch settles (a long pass would keep every batch alive)', async () => {
+    const p = pool({ size: 1, iterations: 10 });
+    const controller = new AbortController();
+    for (let i = 0; i < 5; i++) await p.hash(items(3).items, { signal: controller.signal });
+    await expect(p.hash([{ ntHash: Buffer.alloc(3) }], { signal: controller.signal })).rejects.toThrow();
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });
