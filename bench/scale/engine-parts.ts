@@ -1,15 +1,14 @@
 /**
- * The sync engine of `npm run bench:scale`, joined as electron/host/assemble-engine.ts joins it
+ * The sync engine of `npm run bench:scale`, joined by electron/host/assemble-engine.ts's joinEngine
  * (tenant control, the provisioning sink over the tenant's credential port with users delivered
  * before counted as provisioned, the hash pool, the crypto self-test, the journal store) — with
  * the generated source in place of MS-DRSR replication, and the tenant signed in as the CLI is
  * (`phs tenant login`'s saved sign-in under `home`).
  */
-import { createSyncEngine, type SyncEngine } from '../../electron/engine/engine.ts';
-import { credentialSink, deliveredAnchors } from '../../electron/host/assemble-engine.ts';
+import type { SyncEngine } from '../../electron/engine/engine.ts';
+import { joinEngine } from '../../electron/host/assemble-engine.ts';
 import { cliTenantConnection, hashPool } from '../../electron/host/composition-root.ts';
-import { DirectoryCatalog, provisioningSink } from '../../electron/host/provisioning-sink.ts';
-import { tenantControl, tenantDomainsOf } from '../../electron/host/tenant-control.ts';
+import { DirectoryCatalog } from '../../electron/host/provisioning-sink.ts';
 import type { HashPool } from '../../electron/phs/pool.ts';
 import { CryptoSelfTest } from '../../electron/self-test/crypto-self-test.ts';
 import type { SyncStore } from '../../electron/store/sync-state.ts';
@@ -37,19 +36,15 @@ export function buildEngine(task: ChildTask, store: SyncStore): ScaleEngine {
   const catalog = new DirectoryCatalog();
   const source = new GeneratedSource({ users: task.users, pageSize: task.pageSize, catalog });
   const pool = hashPool();
-  const engine = createSyncEngine({
+  const engine = joinEngine({
     source,
-    tenant: tenantControl(tenant.directory),
-    sink: provisioningSink(credentialSink(tenant), catalog, {
-      upsert: (u) => tenant.directory.upsertSyncedUser(u),
-      tenantDomains: () => tenantDomainsOf(tenant.directory),
-      provisionedBefore: deliveredAnchors(store),
-    }),
+    catalog,
+    tenant,
     hasher: pool,
     selfTest: new CryptoSelfTest({ workers: pool }),
     store,
     settings: {},
-    logger: silentLogger,
+    log: silentLogger,
   });
   return {
     engine,

@@ -7,7 +7,7 @@
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { ntlmAccount } from '../directory/drsr/ntlm/account.ts';
 import { createSyncEngine, type SyncEngine } from '../engine/engine.ts';
-import type { CredentialSink, CryptoGate, Hasher } from '../engine/ports.ts';
+import type { CredentialSink, CryptoGate, Hasher, ReplicationSource } from '../engine/ports.ts';
 import type { EngineSettings } from '../engine/settings.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { SyncStore } from '../store/sync-state.ts';
@@ -38,17 +38,37 @@ export interface AssembledEngine {
 }
 
 export function assembleEngine(parts: EngineParts): AssembledEngine {
-  const { host, tenant, store, log } = parts;
+  const { host, log } = parts;
   const account = ntlmAccount(parts.credential.username);
   const catalog = new DirectoryCatalog();
   const source = new DrsrReplicationSource({
     connect: { host, ...account, password: parts.credential.password, log: log.child('drsr') },
     catalog,
   });
+  const engine = joinEngine({ ...parts, source, catalog });
+  return {
+    engine,
+    async close() {
+      await engine.stop();
+      await source.close();
+    },
+  };
+}
+
+export interface JoinedParts extends Omit<EngineParts, 'host' | 'credential'> {
+  /** Where users and their hashes come from (MS-DRSR here; a generated source in bench:scale). */
+  readonly source: ReplicationSource;
+  /** What the source learned of each object, for the provisioning sink's cloud users. */
+  readonly catalog: DirectoryCatalog;
+}
+
+/** The engine over its parts: tenant control, the provisioning sink over the credential port, the hasher, the store. */
+export function joinEngine(parts: JoinedParts): SyncEngine {
+  const { tenant, store, log } = parts;
   const engine = createSyncEngine({
-    source,
+    source: parts.source,
     tenant: tenantControl(tenant.directory),
-    sink: provisioningSink(credentialSink(tenant), catalog, {
+    sink: provisioningSink(credentialSink(tenant), parts.catalog, {
       upsert: (u) => tenant.directory.upsertSyncedUser(u),
       tenantDomains: () => tenantDomainsOf(tenant.directory),
       // Users delivered before exist in the cloud already: no upsert for them.
@@ -62,13 +82,7 @@ export function assembleEngine(parts: EngineParts): AssembledEngine {
   });
   // No credential endpoint: enable would switch on sync in the tenant with nowhere to deliver (deliver-guard.ts).
   const deliverable = tenant.credentials !== undefined || parts.settings.stagingMode === true;
-  return {
-    engine: deliverable ? engine : refuseEnableWithoutDelivery(engine),
-    async close() {
-      await engine.stop();
-      await source.close();
-    },
-  };
+  return deliverable ? engine : refuseEnableWithoutDelivery(engine);
 }
 
 /** Users whose credential the tenant acknowledged before: their cloud user exists. */

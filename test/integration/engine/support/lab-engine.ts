@@ -1,15 +1,17 @@
 /**
- * The sync engine in this process, built from the same real parts as electron/host/composition-root.ts (openCliEngine)
+ * The sync engine in this process, joined by electron/host/assemble-engine.ts's joinEngine as the CLI's is
  * (MS-DRSR replication from the lab DC, the tenant over HTTPS, the hash pool, the state store) —
  * with a small replication page, so a full sync of 1,000 users spans many pages and a DC
  * outage can be placed in the middle of the replication stream, which a test needs to watch
  * and time precisely. Signed in with the emulator's password grant (no cache on disk).
  */
-import { createSyncEngine, type SyncEngine } from '../../../../electron/engine/engine.ts';
+import type { SyncEngine } from '../../../../electron/engine/engine.ts';
+import { joinEngine } from '../../../../electron/host/assemble-engine.ts';
+import { CryptoSelfTest } from '../../../../electron/self-test/crypto-self-test.ts';
+import { silentLogger } from '../../../../shared/logger.ts';
 import type { EngineSettings } from '../../../../electron/engine/settings.ts';
 import { DrsrReplicationSource } from '../../../../electron/host/drsr-source.ts';
-import { DirectoryCatalog, provisioningSink } from '../../../../electron/host/provisioning-sink.ts';
-import { tenantControl, tenantDomainsOf } from '../../../../electron/host/tenant-control.ts';
+import { DirectoryCatalog } from '../../../../electron/host/provisioning-sink.ts';
 import { HashPool } from '../../../../electron/phs/pool.ts';
 import { openSyncStore } from '../../../../electron/store/sync-state.ts';
 import { parseTenantConfig } from '../../../../electron/tenant/config.ts';
@@ -49,16 +51,15 @@ export async function openLabEngine(
   });
   const store = await openSyncStore(o.stateDir, { readOnly: false });
   const pool = new HashPool();
-  const engine = createSyncEngine({
+  const engine = joinEngine({
     source,
-    tenant: tenantControl(conn.directory),
-    sink: provisioningSink(conn.credentials!, catalog, {
-      upsert: (u) => conn.directory.upsertSyncedUser(u),
-      tenantDomains: () => tenantDomainsOf(conn.directory),
-    }),
+    catalog,
+    tenant: conn,
     hasher: pool,
+    selfTest: new CryptoSelfTest({ workers: pool }),
     store,
     settings: o.settings,
+    log: silentLogger,
   });
   return {
     engine,
